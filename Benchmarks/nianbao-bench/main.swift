@@ -1,0 +1,2 @@
+import NianbaoCore
+print("nianbao-bench: no benchmarks yet")

@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "NianbaoCore", targets: ["NianbaoCore"]),
+        .library(name: "NianbaoTUI", targets: ["NianbaoTUI"]),
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .executable(name: "nianbao-bench", targets: ["nianbao-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        .target(
+            name: "NianbaoCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
+        ),
+        .target(
+            name: "NianbaoTUI",
+            dependencies: ["NianbaoCore", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "nianbao",
+            dependencies: [
+                "NianbaoCore",
+                "NianbaoTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "NianbaoTestSupport",
+            dependencies: ["NianbaoCore"]
+        ),
+        .executableTarget(
+            name: "nianbao-bench",
+            dependencies: ["NianbaoCore", "NianbaoTUI"],
+            path: "Benchmarks/nianbao-bench"
+        ),
+        .testTarget(
+            name: "NianbaoCoreTests",
+            dependencies: ["NianbaoCore", "NianbaoTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "NianbaoTUITests",
+            dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoTestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "NianbaoEndToEndTests",
+            dependencies: ["NianbaoCore", "NianbaoTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+import NianbaoCore
+
+/// Namespace marker for the terminal editor library.
+public enum NianbaoTUI {}
