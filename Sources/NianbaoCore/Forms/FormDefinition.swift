@@ -1,0 +1,130 @@
+/// The complete declaration of one official form: its sections, tables and cells.
+///
+/// Everything that depends on the form's shape — validation, the editor's grids,
+/// import, export, the JSON layout and schema — reads it from here.
+public struct FormDefinition: Sendable {
+    /// Which official version this declares.
+    public let version: FormVersion
+    /// The six sections in printed order.
+    public let sections: [SectionDefinition]
+    /// The tables (二, 三, 四) in printed order.
+    public let tables: [TableDefinition]
+    /// Every cell of every table, in printed order; a report stores values in this order.
+    public let cells: [CellDefinition]
+    /// Computed cells and the sums that define them.
+    public let formulas: [Formula]
+
+    private let indexByRef: [CellRef: Int]
+
+    init(version: FormVersion, sections: [SectionDefinition], tables: [TableDefinition]) {
+        self.version = version
+        self.sections = sections
+        self.tables = tables
+        var cells: [CellDefinition] = []
+        var index: [CellRef: Int] = [:]
+        for table in tables {
+            for block in table.blocks {
+                for row in block.rows {
+                    for column in block.columns where row.hasCell(in: column.id) {
+                        let ref = CellRef(table: table.id, row: row.id, column: column.id)
+                        index[ref] = cells.count
+                        cells.append(CellDefinition(
+                            index: cells.count, ref: ref, kind: column.kind,
+                            isComputed: column.isComputed || row.isComputed,
+                            labelPath: [table.numeral] + row.labelPath + column.labelPath,
+                            tableLabel: table.numeral, rowLabel: row.label, columnLabel: column.displayLabel))
+                    }
+                }
+            }
+        }
+        self.cells = cells
+        self.indexByRef = index
+        self.formulas = Formula.derive(tables: tables, index: index)
+    }
+
+    /// The position of a cell in `cells`, or nil if this form has no such cell.
+    public func index(of ref: CellRef) -> Int? { indexByRef[ref] }
+
+    /// The declaration of a cell.
+    public func cell(_ ref: CellRef) -> CellDefinition? { indexByRef[ref].map { cells[$0] } }
+
+    /// A table by id.
+    public func table(_ id: TableID) -> TableDefinition {
+        // Every form declares all three tables.
+        tables.first { $0.id == id }!
+    }
+
+    /// A section by id.
+    public func section(_ id: SectionID) -> SectionDefinition {
+        sections.first { $0.id == id }!
+    }
+
+    /// Indices of every cell of one table row, in printed column order.
+    public func rowCells(_ table: TableID, _ row: String) -> [Int] {
+        let t = self.table(table)
+        guard let block = t.block(containingRow: row) else { return [] }
+        return block.columns.compactMap { index(of: CellRef(table: table, row: row, column: $0.id)) }
+    }
+}
+
+/// How a cell's value is typed.
+public enum CellKind: String, Sendable, Hashable {
+    /// An integer count ≥ 0.
+    case count
+    /// An integer that may be negative (2019 form 本年增/减).
+    case signedCount
+    /// An exact decimal amount in 万元, at most four decimal places.
+    case amount
+
+    /// What a clerk may type here, in Chinese.
+    public var expectation: String {
+        switch self {
+        case .count: "不小于 0 的整数"
+        case .signedCount: "整数（减少用负数表示，如 -8）"
+        case .amount: "金额（万元，最多 4 位小数，不小于 0）"
+        }
+    }
+}
+
+/// Identifies one cell: table, row and column ids.
+public struct CellRef: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let table: TableID
+    public let row: String
+    public let column: String
+
+    public init(table: TableID, row: String, column: String) {
+        self.table = table
+        self.row = row
+        self.column = column
+    }
+
+    /// Dotted id such as `t3.r3_7.np`.
+    public var description: String { "\(table.rawValue).\(row).\(column)" }
+
+    /// Parses a dotted id such as `t3.r3_7.np`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let table = TableID(rawValue: String(parts[0])) else { return nil }
+        self.init(table: table, row: String(parts[1]), column: String(parts[2]))
+    }
+
+    public static func < (a: CellRef, b: CellRef) -> Bool { a.description < b.description }
+}
+
+/// The declaration of one cell, derived from its table, row and column.
+public struct CellDefinition: Sendable {
+    /// Position in `FormDefinition.cells` and in a report's value array.
+    public let index: Int
+    public let ref: CellRef
+    public let kind: CellKind
+    /// True for totals the form prints but the clerk does not type.
+    public let isComputed: Bool
+    /// Official labels from the section numeral down to the column, e.g. `三 › （七）总计 › 自然人`.
+    public let labelPath: [String]
+    public let tableLabel: String
+    public let rowLabel: String
+    public let columnLabel: String
+
+    /// The label path joined for messages.
+    public var label: String { labelPath.joined(separator: " › ") }
+}

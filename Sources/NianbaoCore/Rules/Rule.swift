@@ -1,0 +1,75 @@
+/// A consistency rule: its id, severity, where it applies, and how it is checked.
+public struct Rule: Sendable {
+    /// Stable id from the format specification, e.g. `T3-1`.
+    public let id: String
+    public let severity: Severity
+    /// The forms the rule applies to.
+    public let forms: Set<FormVersion>
+    /// True when the rule compares with last year's report and runs only when one is given.
+    public let needsPrevious: Bool
+    /// A one-line Chinese statement of the rule.
+    public let summary: String
+    let evaluate: @Sendable (inout RuleContext) -> Void
+
+    init(id: String, severity: Severity, forms: Set<FormVersion> = Set(FormVersion.allCases),
+         needsPrevious: Bool = false, summary: String, evaluate: @escaping @Sendable (inout RuleContext) -> Void) {
+        self.id = id
+        self.severity = severity
+        self.forms = forms
+        self.needsPrevious = needsPrevious
+        self.summary = summary
+        self.evaluate = evaluate
+    }
+}
+
+/// What a rule sees while it runs, and where it puts its findings.
+public struct RuleContext {
+    public let report: Report
+    /// Last year's report, when supplied.
+    public let previous: Report?
+    public let definition: FormDefinition
+    var rule: Rule
+    var findings: [Finding] = []
+
+    init(report: Report, previous: Report?, rule: Rule) {
+        self.report = report
+        self.previous = previous
+        self.definition = report.form.definition
+        self.rule = rule
+    }
+
+    /// The value at a cell index.
+    @inline(__always)
+    func value(_ index: Int) -> CellValue { report.cells[index] }
+
+    /// Index of a cell of this report's form.
+    func index(_ table: TableID, _ row: String, _ column: String) -> Int? {
+        definition.index(of: CellRef(table: table, row: row, column: column))
+    }
+
+    /// Records a finding of the running rule.
+    mutating func report(cells: [Int], section: SectionID?, expected: String? = nil, actual: String? = nil,
+                         severity: Severity? = nil, _ message: String) {
+        findings.append(Finding(
+            ruleID: rule.id, severity: severity ?? rule.severity, form: report.form, cells: cells,
+            section: section, expected: expected, actual: actual, message: message))
+    }
+}
+
+/// A value computed once for each form, e.g. the cell indices a rule needs.
+struct PerForm<Value: Sendable>: Sendable {
+    let v2019: Value
+    let v2021: Value
+
+    init(_ make: (FormDefinition) -> Value) {
+        v2019 = make(.v2019)
+        v2021 = make(.v2021)
+    }
+
+    subscript(form: FormVersion) -> Value {
+        switch form {
+        case .v2019: v2019
+        case .v2021: v2021
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// Checks the declared sums (computed cells) that belong to one rule.
+enum SumCheck {
+    /// The formulas of each form tagged with `ruleID`.
+    static func formulas(_ ruleID: String) -> PerForm<[Formula]> {
+        PerForm { def in def.formulas.filter { $0.ruleID == ruleID } }
+    }
+
+    /// Reports every formula whose parts are filled but whose total differs.
+    static func run(_ formulas: [Formula], _ context: inout RuleContext, describe: (CellDefinition) -> String) {
+        let cells = context.report.cells
+        for formula in formulas {
+            let target = cells[formula.target]
+            guard !target.isEmpty, let sum = CellValue.sum(of: formula.addends, in: cells) else { continue }
+            if !sum.numericallyEquals(target) {
+                let def = context.definition.cells[formula.target]
+                context.report(
+                    cells: [formula.target] + formula.addends, section: def.ref.table.section,
+                    expected: sum.description, actual: target.description,
+                    "\(def.label)：\(describe(def))，应为 \(sum.displayText)，实际填写 \(target.displayText)。")
+            }
+        }
+    }
+}

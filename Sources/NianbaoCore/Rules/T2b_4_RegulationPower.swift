@@ -1,0 +1,33 @@
+extension Rule {
+    /// T2b-4 (2021 form): bodies without 规章制定权 (townships, streets, counties and their departments) report no 规章.
+    static let t2b_4 = Rule(
+        id: "T2b-4", severity: .warning, forms: [.v2021],
+        summary: "表二（2021 版）：乡镇、街道、县（区）及其部门没有规章制定权，规章一行应为 0"
+    ) { context in
+        let agency = context.report.agency
+        guard RegulationPower.lacksPower(agency) else { return }
+        let cells = context.definition.rowCells(.t2, "reg")
+        let nonZero = cells.filter { !context.value($0).isEmpty && !context.value($0).isZero }
+        guard !nonZero.isEmpty else { return }
+        context.report(
+            cells: nonZero, section: .s2, expected: "0",
+            actual: nonZero.map { context.value($0).description }.joined(separator: " / "),
+            "二 › 规章：“\(agency)”看来是乡镇、街道或县级机关，没有规章制定权，规章件数通常应为 0；行政规范性文件请填在下一行。")
+    }
+}
+
+/// Guesses from an agency's name whether it may make 规章.
+enum RegulationPower {
+    /// True when the part of the name after the last province or city is a county, district,
+    /// township or street body (e.g. `驿城区水利局`, `河包镇人民政府`), which has no 规章制定权.
+    static func lacksPower(_ agency: String) -> Bool {
+        var name = agency.filter { !$0.isWhitespace }
+        name = name.replacing("自治区", with: "省").replacing("自治州", with: "市")
+        if let cut = name.lastIndex(where: { $0 == "省" || $0 == "市" }) {
+            name = String(name[name.index(after: cut)...])
+        }
+        if name.contains("县") || name.contains("区") { return true }
+        let township = ["镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府"]
+        return township.contains { name.contains($0) } || name.hasSuffix("镇") || name.hasSuffix("乡") || name.hasSuffix("街道")
+    }
+}

@@ -1,0 +1,35 @@
+/// Runs every applicable rule over a report.
+public enum Validator {
+    /// Every rule, in the order of the format specification.
+    public static let rules: [Rule] = [
+        .t3_1, .t3_2, .t3_3, .t3_4, .t3_5, .t3_6,
+        .t4_1, .t4_2,
+        .t2a_1, .t2a_2, .t2a_3, .t2a_4, .t2a_5, .t2a_7,
+        .t2b_1, .t2b_2, .t2b_3, .t2b_4, .t2b_5,
+        .x_4, .x_5, .x_8, .x_10,
+    ]
+
+    /// All findings for `report`, ordered by section, then cell, then rule.
+    public static func validate(_ report: Report, previous: Report? = nil) -> [Finding] {
+        var findings: [Finding] = []
+        for rule in rules where rule.forms.contains(report.form) && (!rule.needsPrevious || previous != nil) {
+            var context = RuleContext(report: report, previous: previous, rule: rule)
+            rule.evaluate(&context)
+            findings += context.findings
+        }
+        findings.sort(by: Finding.displayOrder)
+        return findings
+    }
+}
+
+extension Finding {
+    /// Section, then first cell, then severity, then rule id.
+    public static func displayOrder(_ a: Finding, _ b: Finding) -> Bool {
+        let sa = a.section?.rawValue ?? "", sb = b.section?.rawValue ?? ""
+        if sa != sb { return sa < sb }
+        let ca = a.cells.first ?? -1, cb = b.cells.first ?? -1
+        if ca != cb { return ca < cb }
+        if a.severity != b.severity { return a.severity < b.severity }
+        return a.ruleID < b.ruleID
+    }
+}

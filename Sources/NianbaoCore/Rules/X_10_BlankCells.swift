@@ -1,0 +1,35 @@
+extension Rule {
+    /// every cell is filled; a blank is reported, never taken as 0.
+    static let x_10 = Rule(
+        id: "X-10", severity: .incomplete,
+        summary: "表格不留空：没有数据的单元格填 0；空白单元格不按 0 计算"
+    ) { context in
+        for row in rows[context.report.form] {
+            let blank = row.cells.filter { context.value($0).isEmpty }
+            guard !blank.isEmpty else { continue }
+            let defs = context.definition.cells
+            let columns = blank.map { defs[$0].columnLabel }.joined(separator: "、")
+            let computed = blank.allSatisfy { defs[$0].isComputed }
+            let message = computed
+                ? "\(row.label)：合计尚未得出（\(columns)），因为相关单元格未填写。"
+                : "\(row.label)：\(columns) 未填写；没有数据请填 0。"
+            context.report(cells: blank, section: row.section, message)
+        }
+    }
+}
+
+/// The cells of every table row, with the row's label path, per form.
+private struct BlankRow: Sendable {
+    let label: String
+    let section: SectionID
+    let cells: [Int]
+}
+
+private let rows = PerForm { def -> [BlankRow] in
+    def.tables.flatMap { table in
+        table.allRows.map { row in
+            BlankRow(label: ([table.numeral] + row.labelPath).joined(separator: " › "), section: table.id.section,
+                     cells: def.rowCells(table.id, row.id))
+        }
+    }
+}
