@@ -1,2 +1,19 @@
+import Foundation
 import NianbaoCore
-print("nianbao-bench: no benchmarks yet")
+
+// nianbao-bench: speed checks, each printed against a baseline measured in the same run
+// (the machine is shared and noisy, so only ratios are comparable between runs).
+//
+//   swift build -c release --product nianbao-bench --product nianbao
+//   .build/release/nianbao-bench [validation|check|editor|import|all]
+
+let which = CommandLine.arguments.dropFirst().first ?? "all"
+let known = ["validation", "check", "editor", "import", "all"]
+guard known.contains(which) else {
+    FileHandle.standardError.write(Data("usage: nianbao-bench [\(known.joined(separator: "|"))]\n".utf8))
+    exit(2)
+}
+if which == "validation" || which == "all" { runValidationBenchmarks() }
+if which == "check" || which == "all" { runCheckBenchmarks() }
+if which == "editor" || which == "all" { runEditorBenchmarks() }
+if which == "import" || which == "all" { runImportBenchmarks() }

@@ -5,6 +5,14 @@ import NianbaoCore
 struct Nianbao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nianbao",
-        abstract: "政府信息公开工作年度报告 编辑与检查工具"
+        abstract: "政府信息公开工作年度报告：编辑、检查、导入与导出。",
+        discussion: """
+            不带参数运行时，打开内置的示例报告（驻马店市水利局 2020 年度报告的数据，临时副本）。
+
+            示例：
+              nianbao new --year 2025 --agency 某某市水利局 -o 2025.json
+              nianbao check 2025.json
+            """,
+        subcommands: [New.self, Check.self, Fmt.self, Digest.self]
     )
 }

@@ -1,0 +1,95 @@
+import Foundation
+
+/// The canonical JSON file of one report: its layout, loading and saving bytes, and content hash.
+///
+/// The on-disk form is the pretty canonical form (sorted keys, 2-space indent, LF, final
+/// newline, every cell present, empty cells as `null`, counts as integers, amounts as
+/// decimal strings in 万元). The content hash is SHA-256 over the RFC 8785 form of the same data.
+public enum ReportFile {
+    /// Value of the `format` member that names a nianbao report file.
+    public static let formatName = "nianbao-report"
+    /// The schema version this build writes and the newest it reads.
+    public static let schemaVersion: Int64 = 1
+    /// Largest file accepted.
+    public static let maxFileBytes = 16 * 1024 * 1024
+    /// Longest agency name accepted, in characters.
+    public static let maxAgencyLength = 200
+
+    /// The canonical bytes of a report.
+    public static func encode(_ report: Report) -> [UInt8] {
+        PrettyCanonicalWriter.bytes(jsonValue(report))
+    }
+
+    /// The content hash, `sha256:<hex>`, over the RFC 8785 form.
+    public static func digest(_ report: Report) -> String {
+        ContentDigest.sha256(jsonValue(report))
+    }
+
+    /// Reads and decodes a report file.
+    public static func load(path: String) throws(ReportFileError) -> Report {
+        try decode(try readBytes(path: path), path: path)
+    }
+
+    /// Reads a file's bytes, refusing directories, unreadable files and files over the size limit.
+    public static func readBytes(path: String) throws(ReportFileError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ReportFileError(path: path, message: "文件不存在。")
+        }
+        if isDirectory.boolValue { throw ReportFileError(path: path, message: "这是一个目录，不是报告文件。") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReportFileError(path: path, message: "无法读取文件（没有读取权限？）。")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
+        } catch {
+            throw ReportFileError(path: path, message: "读取文件失败：\(error.localizedDescription)")
+        }
+        if data.count > maxFileBytes {
+            throw ReportFileError(
+                path: path, message: "文件超过 \(maxFileBytes / 1024 / 1024) MiB 上限，不可能是一份年度报告。")
+        }
+        return [UInt8](data)
+    }
+
+    /// The JSON value of a report, with every cell of its form present.
+    public static func jsonValue(_ report: Report) -> JSONValue {
+        let def = report.definition
+        var tables: [(key: String, value: JSONValue)] = []
+        for table in def.tables {
+            var rows: [(key: String, value: JSONValue)] = []
+            for block in table.blocks {
+                for row in block.rows {
+                    var cells: [(key: String, value: JSONValue)] = []
+                    for column in block.columns where row.hasCell(in: column.id) {
+                        let value = report[CellRef(table: table.id, row: row.id, column: column.id)]
+                        cells.append((column.id, cellJSON(value)))
+                    }
+                    rows.append((row.id, .object(JSONObject(cells))))
+                }
+            }
+            tables.append((table.id.rawValue, .object(JSONObject(rows))))
+        }
+        let sections = Report.textSections.map { (key: $0.rawValue, value: JSONValue.string(report.text($0))) }
+        return .object(JSONObject([
+            ("format", .string(formatName)),
+            ("schema_version", .number(JSONNumber(schemaVersion))),
+            ("agency", .string(report.agency)),
+            ("year", .number(JSONNumber(Int64(report.year)))),
+            ("form", .string(report.form.rawValue)),
+            ("scope", .string(report.scope.rawValue)),
+            ("sections", .object(JSONObject(sections))),
+            ("tables", .object(JSONObject(tables))),
+        ]))
+    }
+
+    static func cellJSON(_ value: CellValue) -> JSONValue {
+        switch value {
+        case .empty: .null
+        case .count(let n): .number(JSONNumber(n))
+        case .amount(let a): .string(a.description)
+        }
+    }
+}
