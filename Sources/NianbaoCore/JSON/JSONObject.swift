@@ -76,8 +76,10 @@ public struct JSONObject: Sendable, Equatable {
     }
 
     /// Byte-wise key comparison (no Unicode normalization).
-    @inline(__always)
     static func sameKey(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a
+        var b = b
+        return a.withUTF8 { pa in b.withUTF8 { pb in pa.elementsEqual(pb) } }
     }
 }

@@ -100,6 +100,11 @@ struct JSONParserCore {
         maxInputBytes = max(options.maxInputBytes, 0)
         maxNumberLength = max(options.maxNumberLength, 1)
         self.recordPositions = recordPositions
+        if recordPositions {
+            let estimate = min(buffer.count / 16, 1 << 16)
+            positions.values.reserveCapacity(estimate)
+            positions.keys.reserveCapacity(estimate / 2)
+        }
     }
 
     // MARK: - Document
@@ -183,16 +188,33 @@ struct JSONParserCore {
             i += 1
         }
         let word = UnsafeBufferPointer(rebasing: b[start..<i])
-        if word.elementsEqual("true".utf8) { return .bool(true) }
-        if word.elementsEqual("false".utf8) { return .bool(false) }
-        if word.elementsEqual("null".utf8) { return .null }
-        if word.elementsEqual("NaN".utf8) || word.elementsEqual("Infinity".utf8) {
+        if Self.matches(word, Self.trueBytes) { return .bool(true) }
+        if Self.matches(word, Self.falseBytes) { return .bool(false) }
+        if Self.matches(word, Self.nullBytes) { return .null }
+        if Self.matches(word, Self.nanBytes) || Self.matches(word, Self.infinityBytes) {
             throw failure(.nonFiniteNumber, at: start, "JSON 不支持 NaN 或 Infinity，此处应为有限的数字")
         }
         var shown = String(decoding: word.prefix(24), as: UTF8.self)
         if word.count > 24 { shown += "…" }
         throw failure(.unexpectedCharacter, at: start,
                       "无法识别的字面量 “\(shown)”；此处应为 JSON 值（true、false、null、数字、字符串、对象或数组）")
+    }
+
+    private static let trueBytes: [UInt8] = Array("true".utf8)
+    private static let falseBytes: [UInt8] = Array("false".utf8)
+    private static let nullBytes: [UInt8] = Array("null".utf8)
+    private static let nanBytes: [UInt8] = Array("NaN".utf8)
+    private static let infinityBytes: [UInt8] = Array("Infinity".utf8)
+
+    @inline(__always)
+    private static func matches(_ word: UnsafeBufferPointer<UInt8>, _ literal: [UInt8]) -> Bool {
+        guard word.count == literal.count else { return false }
+        var k = 0
+        while k < word.count {
+            if word[k] != literal[k] { return false }
+            k += 1
+        }
+        return true
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
