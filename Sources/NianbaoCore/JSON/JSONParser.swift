@@ -269,7 +269,7 @@ struct JSONParserCore {
         let base = pointer.count
         var members: [(key: String, value: JSONValue)] = []
         var keyOffsets: [Int] = []
-        var index: [String: Int]? = nil
+        var index: [ExactKey: Int]? = nil
         skipWhitespace()
         if i < end, b[i] == UInt8(ascii: "}") {
             i += 1
@@ -308,8 +308,8 @@ struct JSONParserCore {
             let value = try parseValue()
             members.append((key: key, value: value))
             keyOffsets.append(keyStart)
-            if index != nil, index?[key] == nil {
-                index?[key] = members.count - 1
+            if index != nil {
+                index?[ExactKey(key)] = members.count - 1
             }
             truncatePointer(to: base)
             skipWhitespace()
@@ -338,22 +338,19 @@ struct JSONParserCore {
     }
 
     /// Index of the member with exactly the bytes of `key`; small objects scan, large ones use a hash index.
-    private static func findKey(_ key: String, in members: [(key: String, value: JSONValue)], index: inout [String: Int]?) -> Int? {
+    private static func findKey(_ key: String, in members: [(key: String, value: JSONValue)], index: inout [ExactKey: Int]?) -> Int? {
         if members.count < 12 {
             return members.firstIndex { JSONObject.sameKey($0.key, key) }
         }
         if index == nil {
-            var built: [String: Int] = [:]
+            var built: [ExactKey: Int] = [:]
             built.reserveCapacity(members.count * 2)
-            for (n, member) in members.enumerated() where built[member.key] == nil {
-                built[member.key] = n
+            for (n, member) in members.enumerated() {
+                built[ExactKey(member.key)] = n
             }
             index = built
         }
-        // String hashing uses canonical equivalence; confirm byte equality, else fall back to a scan.
-        guard let hit = index?[key] else { return nil }
-        if JSONObject.sameKey(members[hit].key, key) { return hit }
-        return members.firstIndex { JSONObject.sameKey($0.key, key) }
+        return index?[ExactKey(key)]
     }
 
     private mutating func enterContainer(at offset: Int) throws(JSONParseError) {
@@ -712,5 +709,23 @@ struct JSONParserCore {
         let whole = Int(tenths / 10)
         let frac = Int(tenths) - whole * 10
         return "\(whole).\(frac)"
+    }
+}
+
+/// A dictionary key that hashes and compares a string by its exact UTF-8 bytes (no canonical equivalence).
+struct ExactKey: Hashable {
+    let string: String
+
+    init(_ string: String) {
+        self.string = string
+    }
+
+    static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
+        JSONObject.sameKey(lhs.string, rhs.string)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -43,6 +43,14 @@ import Testing
         let value = try JSONParser().parse(distinct)
         #expect(value.objectValue?.count == 42)
         #expect(value.objectValue?["cafe\u{301}"] == 2)
+        // Many canonically equivalent but byte-different keys stay linear and distinct.
+        var variants = "{"
+        for n in 0..<3000 {
+            let marks = n % 2 == 0 ? "\u{301}\u{316}" : "\u{316}\u{301}"
+            variants += "\"e\(marks)\(n / 2)\": 1,"
+        }
+        variants += "\"e\u{301}\u{316}0\": 2}"
+        #expect(JSONTestHelpers.parseError(variants)?.kind == .duplicateKey)
     }
 
     @Test func trailingCommas() throws {

@@ -78,3 +78,31 @@ import Testing
         }
     }
 }
+
+/// Mutated copies of the valid suite files: the parser must return or throw, never trap.
+@Suite struct JSONMutationTests {
+    @Test func mutatedValidFilesNeverCrash() throws {
+        guard let dir = SharedTestData.directory("jsontestsuite/test_parsing") else { return }
+        let names = try SharedTestData.files(in: dir).filter { $0.hasPrefix("y_") }
+        var rng = SplitMix64(seed: 42)
+        var parsed = 0
+        var rejected = 0
+        for name in names {
+            let original = try SharedTestData.bytes(dir.appendingPathComponent(name))
+            guard !original.isEmpty else { continue }
+            for _ in 0..<30 {
+                var bytes = original
+                let position = Int(rng.next() % UInt64(bytes.count))
+                switch rng.next() % 4 {
+                case 0: bytes.removeSubrange(position...)
+                case 1: bytes[position] ^= UInt8(truncatingIfNeeded: 1 << (rng.next() % 8))
+                case 2: bytes.insert(UInt8(truncatingIfNeeded: rng.next()), at: position)
+                default: bytes.remove(at: position)
+                }
+                if JSONTestHelpers.parseError(bytes) == nil { parsed += 1 } else { rejected += 1 }
+            }
+        }
+        #expect(parsed + rejected == names.count * 30)
+        #expect(rejected > 0)
+    }
+}
