@@ -9,11 +9,14 @@ public struct Formula: Sendable {
 
     /// Derives every sum from the tables' computed columns and rows.
     ///
-    /// Column totals of ordinary rows come first, then total rows across every column,
-    /// so filling in order gives each computed cell its final value.
+    /// Column totals of ordinary rows come first, then total rows across every column, and last
+    /// the column totals of total rows (e.g. （七）总计 › 总计), whose parts are only final once
+    /// the total row is filled. Filling in this order gives each computed cell its final value
+    /// in one pass.
     static func derive(tables: [TableDefinition], index: [CellRef: Int]) -> [Formula] {
         var columnSums: [Formula] = []
         var rowSums: [Formula] = []
+        var totalRowColumnSums: [Formula] = []
         for table in tables {
             for block in table.blocks {
                 for row in block.rows {
@@ -23,7 +26,7 @@ public struct Formula: Sendable {
                         else { continue }
                         let addends = parts.compactMap { index[CellRef(table: table.id, row: row.id, column: $0)] }
                         let formula = Formula(target: target, addends: addends, ruleID: rule)
-                        if row.isComputed { rowSums.append(formula) } else { columnSums.append(formula) }
+                        if row.isComputed { totalRowColumnSums.append(formula) } else { columnSums.append(formula) }
                     }
                 }
                 for row in block.rows {
@@ -31,12 +34,11 @@ public struct Formula: Sendable {
                     for column in block.columns {
                         guard let target = index[CellRef(table: table.id, row: row.id, column: column.id)] else { continue }
                         let addends = parts.compactMap { index[CellRef(table: table.id, row: $0, column: column.id)] }
-                        rowSums.insert(Formula(target: target, addends: addends, ruleID: rule),
-                                       at: rowSums.firstIndex { $0.target == target } ?? rowSums.endIndex)
+                        rowSums.append(Formula(target: target, addends: addends, ruleID: rule))
                     }
                 }
             }
         }
-        return columnSums + rowSums
+        return columnSums + rowSums + totalRowColumnSums
     }
 }

@@ -18,12 +18,15 @@ extension Rule {
 
 /// Guesses from an agency's name whether it may make 规章.
 enum RegulationPower {
-    /// True when the part of the name after the last province or city is a county, district,
+    /// True when the part of the name after the province or city is a county, district,
     /// township or street body (e.g. `驿城区水利局`, `河包镇人民政府`), which has no 规章制定权.
+    ///
+    /// The name is cut after the *first* 省/市: cutting after the last one would stop inside
+    /// words such as 城市 (`驻马店市驿城区城市管理局` → `管理局`) and miss the district.
     static func lacksPower(_ agency: String) -> Bool {
         var name = agency.filter { !$0.isWhitespace }
         name = name.replacing("自治区", with: "省").replacing("自治州", with: "市")
-        if let cut = name.lastIndex(where: { $0 == "省" || $0 == "市" }) {
+        if let cut = name.firstIndex(where: { $0 == "省" || $0 == "市" }) {
             name = String(name[name.index(after: cut)...])
         }
         if name.contains("县") || name.contains("区") { return true }

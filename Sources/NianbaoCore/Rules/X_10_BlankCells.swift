@@ -11,7 +11,7 @@ extension Rule {
             let columns = blank.map { defs[$0].columnLabel }.joined(separator: "、")
             let computed = blank.allSatisfy { defs[$0].isComputed }
             let message = computed
-                ? "\(row.label)：合计尚未得出（\(columns)），因为相关单元格未填写。"
+                ? "\(row.label)：合计（\(columns)）为空白；合计由各项相加得出，请填齐各项后重新计算，不能按 0 计算。"
                 : "\(row.label)：\(columns) 未填写；没有数据请填 0。"
             context.report(cells: blank, section: row.section, message)
         }
