@@ -23,7 +23,7 @@ func runCheckBenchmarks(count: Int = 1000) {
         report.agency = "基准测试第\(i)号机关"
         report.year = report.form == .v2021 ? 2021 + i % 5 : 2019 + i % 2
         let path = dir.appendingPathComponent(String(format: "r%04d.json", i)).path
-        FileManager.default.createFile(atPath: path, contents: Data(ReportFile.encode(report)))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(ReportFile.encode(report)))
         files.append(path)
     }
     let rounds = 5

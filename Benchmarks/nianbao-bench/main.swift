@@ -13,7 +13,5 @@ guard known.contains(which) else {
     FileHandle.standardError.write(Data("usage: nianbao-bench [\(known.joined(separator: "|"))]\n".utf8))
     exit(2)
 }
-if which == "validation" || which == "all" { runValidationBenchmarks() }
 if which == "check" || which == "all" { runCheckBenchmarks() }
-if which == "editor" || which == "all" { runEditorBenchmarks() }
-if which == "import" || which == "all" { runImportBenchmarks() }
+// validation, editor and import benchmarks land with their branches.

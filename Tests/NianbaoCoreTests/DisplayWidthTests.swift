@@ -7,6 +7,6 @@ import Testing
         #expect(DisplayWidth.of("abc") == 3)
         #expect(DisplayWidth.of("０１２") == 6)
         #expect(DisplayWidth.of("e\u{301}") == 1)
-        #expect(DisplayWidth.of("“三安全一稳定”") == 12)
+        #expect(DisplayWidth.of("“三安全一稳定”") == 14)  // curly quotes are ambiguous-width: narrow
     }
 }

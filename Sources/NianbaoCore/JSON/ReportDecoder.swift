@@ -8,7 +8,7 @@ struct ReportDecoder {
         if bytes.count > ReportFile.maxFileBytes {
             throw ReportFileError(path: path, message: "文件超过 \(ReportFile.maxFileBytes / 1024 / 1024) MiB 上限，不可能是一份年度报告。")
         }
-        if let problem = TextEncodingSniffer.problem(bytes) {
+        if let problem = TextEncodingCheck.check(bytes, path: path) {
             throw ReportFileError(path: path, line: problem.line, column: nil, message: problem.message)
         }
         let parsed: (value: JSONValue, positions: JSONPositionMap)

@@ -15,15 +15,20 @@ enum SharedTestData {
         return nil
     }()
 
-    /// The shared test data folder, if it exists.
+    /// The test data folder: the copy vendored in `Tests/TestData`, else `../shared/testdata` beside the repo.
     static let root: URL? = {
         guard let repoRoot else { return nil }
-        let url = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata").standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return nil
+        let candidates = [
+            repoRoot.appendingPathComponent("Tests/TestData"),
+            repoRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata").standardizedFileURL,
+        ]
+        for url in candidates {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return url
+            }
         }
-        return url
+        return nil
     }()
 
     /// The folder `relative` under the shared test data; records an Issue (so the test fails) if it is missing.
