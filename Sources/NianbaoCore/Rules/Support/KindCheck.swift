@@ -7,9 +7,24 @@ enum KindCheck {
 
     /// Reports negative counts, non-integers in count cells, and bad amounts.
     static func run(_ indices: [Int], _ context: inout RuleContext) {
+        let kinds = context.definition.cells
         for i in indices {
             let value = context.value(i)
-            let def = context.definition.cells[i]
+            if value.isEmpty { continue }
+            // Read only the kind on the hot path; copying the whole declaration (label strings)
+            // for every cell costs more than the check itself.
+            let kind = kinds[i].kind
+            switch (kind, value) {
+            case (.count, .count(let n)) where n >= 0:
+                continue
+            case (.signedCount, .count), (.amount, .count):
+                continue
+            case (.amount, .amount(let a)) where !a.isNegative && a.scale <= Amount.formScale:
+                continue
+            default:
+                break
+            }
+            let def = kinds[i]
             switch (def.kind, value) {
             case (_, .empty):
                 continue
