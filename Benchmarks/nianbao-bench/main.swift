@@ -13,5 +13,6 @@ guard known.contains(which) else {
     FileHandle.standardError.write(Data("usage: nianbao-bench [\(known.joined(separator: "|"))]\n".utf8))
     exit(2)
 }
+if which == "validation" || which == "all" { runValidationBenchmarks() }
 if which == "check" || which == "all" { runCheckBenchmarks() }
-// validation, editor and import benchmarks land with their branches.
+// editor and import benchmarks land with their branches.

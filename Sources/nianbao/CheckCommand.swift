@@ -42,14 +42,16 @@ struct Check: ParsableCommand {
                 throw CommandFailure(code: 2, message: "上一年度报告无法读取：\(error.description)")
             }
         }
-        var results: [CheckResult] = []
-        results.reserveCapacity(files.count)
-        let out = OutputBuffer()
-        for path in files {
-            let result = CheckResult.check(path: path, previous: lastYear)
-            if format == .text { out.write(TextReport.render(result)) }
-            results.append(result)
+        let text = format == .text
+        let previousYear = lastYear
+        let checked = ParallelMap.map(files) { path in
+            var result = CheckResult.check(path: path, previous: previousYear)
+            if !text { result.digest = result.report.map(ReportFile.digest) }
+            return (result, text ? TextReport.render(result) : "")
         }
+        let results = checked.map(\.0)
+        let out = OutputBuffer()
+        for (_, rendered) in checked { out.write(rendered) }
         if format == .text {
             if files.count > 1 { out.write(TextReport.summary(results)) }
         } else {
@@ -62,12 +64,14 @@ struct Check: ParsableCommand {
 }
 
 /// The outcome of checking one file.
-struct CheckResult {
+struct CheckResult: Sendable {
     let path: String
     let report: Report?
     let error: ReportFileError?
     let findings: [Finding]
     let previousMismatch: String?
+    /// The content hash, computed only for JSON output.
+    var digest: String?
 
     static func check(path: String, previous: Report?) -> CheckResult {
         do {

@@ -56,7 +56,7 @@ enum JSONReport {
                 members.append(("agency", .string(report.agency)))
                 members.append(("year", .number(JSONNumber(Int64(report.year)))))
                 members.append(("form", .string(report.form.rawValue)))
-                members.append(("digest", .string(ReportFile.digest(report))))
+                members.append(("digest", .string(result.digest ?? ReportFile.digest(report))))
                 members.append(("findings", .array(result.findings.map(finding))))
             }
             files.append(.object(JSONObject(members)))

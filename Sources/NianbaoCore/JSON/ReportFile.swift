@@ -32,26 +32,42 @@ public enum ReportFile {
 
     /// Reads a file's bytes, refusing directories, unreadable files and files over the size limit.
     public static func readBytes(path: String) throws(ReportFileError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReportFileError(path: path, message: "文件不存在。")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT: throw ReportFileError(path: path, message: "文件不存在。")
+            case EACCES: throw ReportFileError(path: path, message: "没有读取权限。")
+            default: throw ReportFileError(path: path, message: "无法打开文件：\(String(cString: strerror(code)))。")
+            }
         }
-        if isDirectory.boolValue { throw ReportFileError(path: path, message: "这是一个目录，不是报告文件。") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReportFileError(path: path, message: "无法读取文件（没有读取权限？）。")
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw ReportFileError(path: path, message: "无法读取文件信息：\(String(cString: strerror(errno)))。")
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
-        } catch {
-            throw ReportFileError(path: path, message: "读取文件失败：\(error.localizedDescription)")
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw ReportFileError(path: path, message: "这是一个目录，不是报告文件。") }
+        let tooBig = ReportFileError(path: path, message: "文件超过 \(maxFileBytes / 1024 / 1024) MiB 上限，不可能是一份年度报告。")
+        if info.st_size > maxFileBytes { throw tooBig }
+        // Read until end of file (pipes and /proc files report no size), never past the limit.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 4096) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                if count > maxFileBytes { throw tooBig }
+                bytes += [UInt8](repeating: 0, count: min(bytes.count, maxFileBytes + 1 - count) + 1)
+            }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReportFileError(path: path, message: "读取文件失败：\(String(cString: strerror(errno)))。")
+            }
+            if n == 0 { break }
+            count += n
         }
-        if data.count > maxFileBytes {
-            throw ReportFileError(
-                path: path, message: "文件超过 \(maxFileBytes / 1024 / 1024) MiB 上限，不可能是一份年度报告。")
-        }
-        return [UInt8](data)
+        if count > maxFileBytes { throw tooBig }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     /// The JSON value of a report, with every cell of its form present.
