@@ -429,7 +429,9 @@ struct Interpreter {
     }
 
     func matches(_ key: String, _ row: FormLabelKeys.Row) -> Bool {
-        LabelKey.matches(key, label: row.key, core: row.core) || key.hasPrefix(row.groupedKey)
+        if LabelKey.matches(key, label: row.key, core: row.core) || key.hasPrefix(row.groupedKey) { return true }
+        // Markdown exports write row paths as `三、本年度办理结果/(三)不予公开/1.属于国家秘密`.
+        return row.groupedKey != row.key && key.contains("/") && key.filter { $0 != "/" }.hasPrefix(row.groupedKey)
     }
 
     /// Token indices of up to `count` values following a label that ends at `labelEnd`.
