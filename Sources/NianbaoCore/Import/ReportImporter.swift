@@ -82,8 +82,9 @@ struct FormLabelKeys: Sendable {
         let id: String
         let key: String
         let core: String?
-        /// Group labels and the label run together, e.g. `行政诉讼未经复议直接起诉`.
-        let groupedKey: String
+        /// Group labels and the label run together, outermost first, e.g. `行政诉讼未经复议直接起诉`;
+        /// one entry per starting group (`三、本年度办理结果(三)不予公开1.…`, `(三)不予公开1.…`).
+        let groupedKeys: [String]
     }
 
     let rows: [TableID: [String: Row]]
@@ -93,8 +94,9 @@ struct FormLabelKeys: Sendable {
         for table in form.tables {
             for row in table.allRows {
                 let key = LabelKey.of(row.label)
+                let grouped = row.groups.indices.map { LabelKey.of(row.groups[$0...].joined() + row.label) }
                 rows[table.id, default: [:]][row.id] = Row(id: row.id, key: key, core: LabelKey.core(ofKey: key),
-                                                           groupedKey: LabelKey.of(row.groups.joined() + row.label))
+                                                           groupedKeys: grouped)
             }
         }
         self.rows = rows
@@ -416,22 +418,33 @@ struct Interpreter {
             let t = tokens[i]
             if t.isValue { continue }
             var s = t.cell.key
-            if matches(s, row) { return i...i }
             var j = i
-            while j + 1 < end, j - i < 5, !tokens[j + 1].isValue,
-                  row.key.hasPrefix(s) || row.groupedKey.hasPrefix(s) || (row.core.map { $0.hasPrefix(s) } ?? false) {
+            var matched = matches(s, row)
+            while !matched, j + 1 < end, j - i < 5, !tokens[j + 1].isValue,
+                  row.key.hasPrefix(s) || row.groupedKeys.contains(where: { $0.hasPrefix(s) }) || (row.core.map { $0.hasPrefix(s) } ?? false) {
                 j += 1
                 s += tokens[j].cell.key
-                if matches(s, row) { return i...j }
+                matched = matches(s, row)
             }
+            guard matched else { continue }
+            // A label broken after its core (`(二)部分公开(区分处理的,…` / `不计其他情形)`): take the rest too.
+            while j + 1 < end, j - i < 5, !tokens[j + 1].isValue, s.count < row.key.count, row.key.hasPrefix(s + tokens[j + 1].cell.key) {
+                j += 1
+                s += tokens[j].cell.key
+            }
+            return i...j
         }
         return nil
     }
 
     func matches(_ key: String, _ row: FormLabelKeys.Row) -> Bool {
-        if LabelKey.matches(key, label: row.key, core: row.core) || key.hasPrefix(row.groupedKey) { return true }
+        if LabelKey.matches(key, label: row.key, core: row.core) { return true }
+        guard !row.groupedKeys.isEmpty else { return false }
+        if row.groupedKeys.contains(where: { key.hasPrefix($0) }) { return true }
         // Markdown exports write row paths as `三、本年度办理结果/(三)不予公开/1.属于国家秘密`.
-        return row.groupedKey != row.key && key.contains("/") && key.filter { $0 != "/" }.hasPrefix(row.groupedKey)
+        guard key.contains("/") else { return false }
+        let joined = key.filter { $0 != "/" }
+        return row.groupedKeys.contains { joined.hasPrefix($0) }
     }
 
     /// Token indices of up to `count` values following a label that ends at `labelEnd`.
