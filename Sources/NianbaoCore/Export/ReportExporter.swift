@@ -222,6 +222,30 @@ public enum ReportExporter {
 
     static func escapeMarkdownCell(_ text: String) -> String { escapeMarkdown(text) }
 
+    // MARK: flattened web text
+
+    /// Text in the shape of a web page copied as text (like the seed): one table cell per line
+    /// ending in ` |`, rows ended by a `|` line. Used to exercise the importer on that shape.
+    public static func flattenedText(_ report: Report) -> String {
+        var out = title(report) + "\n"
+        let definition = report.definition
+        for section in definition.sections {
+            out += section.title + "\n"
+            switch section.content {
+            case .text:
+                let text = report.text(section.id)
+                if !text.isEmpty { out += text + "\n" }
+            case .table(let id):
+                let table = PrintedTable.make(definition.table(id), report: report)
+                for row in table.headerRows + table.bodyRows {
+                    for cell in row { out += cell.text + " |\n" }
+                    out += "|\n"
+                }
+            }
+        }
+        return out
+    }
+
     // MARK: plain text
 
     /// Plain text with every table drawn in columns aligned by display width (CJK = 2 cells).

@@ -35,7 +35,11 @@ enum CellReader {
 
     /// True when a token looks like a cell value (a number, a placeholder or blank) rather than a label.
     static func looksLikeValue(key: String) -> Bool {
-        if key.isEmpty || placeholders.contains(key) || key == "&nbsp;" { return true }
+        guard let firstByte = key.utf8.first else { return true }
+        let numeric = (firstByte >= 0x30 && firstByte <= 0x39) || firstByte == UInt8(ascii: "-") || firstByte == UInt8(ascii: "+")
+        if !numeric && key.utf8.count > 9 { return false }
+        if placeholders.contains(key) || key == "&nbsp;" { return true }
+        if !numeric && !key.hasPrefix("\u{2212}") { return false }
         var body = Substring(key)
         for suffix in ["万元", "元", "件", "个", "项", "次"] where body.hasSuffix(suffix) {
             body = body.dropLast(suffix.count)

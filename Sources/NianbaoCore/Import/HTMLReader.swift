@@ -184,14 +184,25 @@ enum HTMLReader {
             if buffer.start == nil { buffer.start = (line, column(at: i)) }
         }
 
+        /// True while a `<td>`/`<th>` of the innermost table is open (kept in step with `tables`).
+        var cellOpen: Bool { !tables.isEmpty && tables[tables.count - 1].cell != nil }
+        var rowOpen: Bool { !tables.isEmpty && tables[tables.count - 1].rowOpen }
+
         mutating func text(_ c: UInt8) {
             if inHead { return }
-            if tables.last?.cell != nil {
+            if tables.isEmpty {
+                if paragraph.start == nil, !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
+                    paragraph.start = (line, column(at: i))
+                }
+                paragraph.appendLiteral(c)
+                return
+            }
+            if cellOpen {
                 if tables[tables.count - 1].cell!.text.start == nil, !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
                     tables[tables.count - 1].cell!.text.start = (line, column(at: i))
                 }
                 tables[tables.count - 1].cell!.text.appendLiteral(c)
-            } else if tables.isEmpty || tables.last?.rowOpen == false {
+            } else if !rowOpen {
                 if paragraph.start == nil, !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
                     paragraph.start = (line, column(at: i))
                 }
@@ -202,10 +213,10 @@ enum HTMLReader {
 
         mutating func exact(_ s: [UInt8]) {
             if inHead && !inTitle { return }
-            if tables.last?.cell != nil {
+            if cellOpen {
                 if tables[tables.count - 1].cell!.text.start == nil { tables[tables.count - 1].cell!.text.start = (line, column(at: i)) }
                 tables[tables.count - 1].cell!.text.appendExact(s)
-            } else if tables.isEmpty || tables.last?.rowOpen == false {
+            } else if !rowOpen {
                 if paragraph.start == nil { paragraph.start = (line, column(at: i)) }
                 paragraph.appendExact(s)
             }
@@ -385,7 +396,7 @@ enum HTMLReader {
             case "img":
                 if !inHead { hasImages = true }
             case "table":
-                if tables.last?.cell == nil { flushParagraph(force: false) }
+                if !cellOpen { flushParagraph(force: false) }
                 tableCount += 1
                 tables.append(OpenTable(index: tableCount))
             case "tr":
@@ -406,14 +417,14 @@ enum HTMLReader {
                 let colspan = max(1, min(1000, Int(attributes["colspan"]?.trimmingAllSpace ?? "") ?? 1))
                 tables[tables.count - 1].cell = OpenCell(rowspan: rowspan, colspan: colspan, line: tagLine, column: tagColumn)
             case "br":
-                if tables.last?.cell != nil {
+                if cellOpen {
                     tables[tables.count - 1].cell!.text.softBreak()
                 } else {
                     flushParagraph(force: true)
                 }
             default:
                 if HTMLReader.blockTags.contains(name) {
-                    if tables.last?.cell != nil {
+                    if cellOpen {
                         tables[tables.count - 1].cell!.text.softBreak()
                     } else {
                         flushParagraph(force: false)
@@ -465,7 +476,7 @@ enum HTMLReader {
                 endCell()
             default:
                 if HTMLReader.blockTags.contains(name) {
-                    if tables.last?.cell != nil {
+                    if cellOpen {
                         tables[tables.count - 1].cell!.text.softBreak()
                     } else {
                         flushParagraph(force: name == "p" && blockOpenedWithoutContent)

@@ -81,8 +81,8 @@ enum LabelKey {
     /// True when published text (already a key) carries the label: it starts with the label,
     /// or with the label's core when the label ends with a parenthesised note.
     static func matches(_ published: String, label: String, core: String?) -> Bool {
-        if published.hasPrefix(label) { return true }
-        if let core, published.hasPrefix(core) { return true }
+        if published.bytesStart(with: label) { return true }
+        if let core, published.bytesStart(with: core) { return true }
         return false
     }
 }
@@ -94,5 +94,29 @@ extension String {
         while let f = s.unicodeScalars.first, LabelKey.isSpace(f) { s = s.dropFirst() }
         while let l = s.unicodeScalars.last, LabelKey.isSpace(l) { s = s.dropLast() }
         return s
+    }
+}
+
+extension String {
+    /// Byte-wise prefix test; both sides are already normalised keys, so no Unicode equivalence is needed.
+    @inline(__always)
+    func bytesStart(with prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// Byte-wise substring test for normalised keys.
+    func bytesContain(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let h = Array(utf8)
+        guard h.count >= n.count else { return false }
+        var i = 0
+        while i <= h.count - n.count {
+            if h[i] == first {
+                var k = 1
+                while k < n.count && h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -121,9 +121,17 @@ struct Interpreter {
     let options: ImportOptions
     var problems: [ImportProblem] = []
 
+    /// `LabelKey.of` of each short non-table line (headings are short), computed once.
+    let headingKeys: [String]
+
     init(document: SourceDocument, options: ImportOptions) {
         self.document = document
         self.options = options
+        headingKeys = document.lines.map { line in
+            if line.isTable && document.kind != .flattenedText || line.text.utf8.count > 240 { return "" }
+            if !line.isTable, line.cells.count == 1 { return line.cells[0].key }
+            return LabelKey.of(line.text)
+        }
     }
 
     static let v2019Signals = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
@@ -156,10 +164,10 @@ struct Interpreter {
         let t3Keys = FormLabelKeys.v2019.rows[.t3] ?? [:]
         for line in lines where line.isTable || document.kind != .html {
             for cell in line.cells where !cell.key.isEmpty {
-                for s in Self.v2019Signals where !signals19.contains(s) && cell.key.contains(s) { signals19.append(s) }
-                for s in Self.v2021Signals where !signals21.contains(s) && cell.key.contains(s) { signals21.append(s) }
-                if t3Rows < 3, cell.key.hasPrefix("一、本年新收") || cell.key.hasPrefix("(七)总计")
-                    || t3Keys["r4"].map({ cell.key.hasPrefix($0.key) }) == true {
+                for s in Self.v2019Signals where !signals19.contains(s) && cell.key.bytesContain(s) { signals19.append(s) }
+                for s in Self.v2021Signals where !signals21.contains(s) && cell.key.bytesContain(s) { signals21.append(s) }
+                if t3Rows < 3, cell.key.bytesStart(with: "一、本年新收") || cell.key.bytesStart(with: "(七)总计")
+                    || t3Keys["r4"].map({ cell.key.bytesStart(with: $0.key) }) == true {
                     t3Rows += 1
                 }
             }
@@ -317,7 +325,8 @@ struct Interpreter {
             let line = document.lines[index]
             if line.isTable && document.kind != .flattenedText { continue }
             if line.isTable && line.cells.count > 1 { continue }
-            var key = Substring(LabelKey.of(line.text))
+            guard line.text.utf8.count <= 240 else { continue }
+            var key = Substring(headingKeys[index])
             while key.first == "#" { key = key.dropFirst() }
             if key.hasSuffix("|") { key = key.dropLast() }
             guard key.count <= 40 else { continue }
@@ -421,14 +430,14 @@ struct Interpreter {
             var j = i
             var matched = matches(s, row)
             while !matched, j + 1 < end, j - i < 5, !tokens[j + 1].isValue,
-                  row.key.hasPrefix(s) || row.groupedKeys.contains(where: { $0.hasPrefix(s) }) || (row.core.map { $0.hasPrefix(s) } ?? false) {
+                  row.key.bytesStart(with: s) || row.groupedKeys.contains(where: { $0.bytesStart(with: s) }) || (row.core.map { $0.bytesStart(with: s) } ?? false) {
                 j += 1
                 s += tokens[j].cell.key
                 matched = matches(s, row)
             }
             guard matched else { continue }
             // A label broken after its core (`(二)部分公开(区分处理的,…` / `不计其他情形)`): take the rest too.
-            while j + 1 < end, j - i < 5, !tokens[j + 1].isValue, s.count < row.key.count, row.key.hasPrefix(s + tokens[j + 1].cell.key) {
+            while j + 1 < end, j - i < 5, !tokens[j + 1].isValue, s.utf8.count < row.key.utf8.count, row.key.bytesStart(with: s + tokens[j + 1].cell.key) {
                 j += 1
                 s += tokens[j].cell.key
             }
@@ -440,11 +449,11 @@ struct Interpreter {
     func matches(_ key: String, _ row: FormLabelKeys.Row) -> Bool {
         if LabelKey.matches(key, label: row.key, core: row.core) { return true }
         guard !row.groupedKeys.isEmpty else { return false }
-        if row.groupedKeys.contains(where: { key.hasPrefix($0) }) { return true }
+        if row.groupedKeys.contains(where: { key.bytesStart(with: $0) }) { return true }
         // Markdown exports write row paths as `三、本年度办理结果/(三)不予公开/1.属于国家秘密`.
-        guard key.contains("/") else { return false }
+        guard key.utf8.contains(UInt8(ascii: "/")) else { return false }
         let joined = key.filter { $0 != "/" }
-        return row.groupedKeys.contains { joined.hasPrefix($0) }
+        return row.groupedKeys.contains { joined.bytesStart(with: $0) }
     }
 
     /// Token indices of up to `count` values following a label that ends at `labelEnd`.
@@ -464,7 +473,7 @@ struct Interpreter {
                 continue
             }
             // A note printed after the label, e.g. `(含…)`.
-            if result.isEmpty, !skippedNote, t.cell.key.hasPrefix("(") {
+            if result.isEmpty, !skippedNote, t.cell.key.utf8.first == UInt8(ascii: "(") {
                 skippedNote = true
                 p += 1
                 continue
@@ -502,7 +511,7 @@ struct Interpreter {
                 for column in columns where column.kind == .amount {
                     let key = LabelKey.of(column.label)
                     let lookup = LabelKey.core(ofKey: key) ?? key
-                    for t in tokens[min(blockStart, label.lowerBound)..<label.lowerBound].reversed() where t.cell.key.contains(lookup) {
+                    for t in tokens[min(blockStart, label.lowerBound)..<label.lowerBound].reversed() where t.cell.key.bytesContain(lookup) {
                         headerUnits[column.id] = CellReader.unit(inHeaderKey: t.cell.key, after: lookup)
                         break
                     }

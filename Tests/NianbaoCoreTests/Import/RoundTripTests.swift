@@ -62,3 +62,16 @@ import Testing
         }
     }
 }
+
+extension RoundTripTests {
+    @Test(arguments: FormVersion.allCases)
+    func flattenedTextRoundTrip(form: FormVersion) throws {
+        for seed in 0..<UInt64(100) {
+            var report = SampleReports.report(seed: seed, form: form)
+            report.scope = .agency
+            let result = try ReportImporter.import(text: ReportExporter.flattenedText(report), options: ImportOptions(partial: true))
+            #expect(result.inputKind == .flattenedText)
+            #expect(result.report == report, "seed \(seed): \(Self.describeDifference(report, result.report))")
+        }
+    }
+}
