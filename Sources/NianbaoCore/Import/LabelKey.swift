@@ -5,6 +5,7 @@ import Foundation
 enum LabelKey {
     /// The comparison key of a label or cell text.
     static func of(_ text: some StringProtocol) -> String {
+        if isAlreadyKey(text) { return String(text) }
         let nfkc = nfkc(String(text))
         var out = String.UnicodeScalarView()
         var previousWasDigit = false
@@ -24,6 +25,21 @@ enum LabelKey {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// True when `of` would return the text unchanged (the common case: digits, plain CJK labels).
+    static func isAlreadyKey(_ text: some StringProtocol) -> Bool {
+        var previousWasDigit = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) || needsCompatibilityMapping(scalar) { return false }
+            switch scalar.value {
+            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: return false
+            case 0x3001 where previousWasDigit: return false
+            default: break
+            }
+            previousWasDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+        }
+        return true
     }
 
     /// NFKC, skipping Foundation when the text cannot change (ASCII, CJK ideographs, common punctuation).

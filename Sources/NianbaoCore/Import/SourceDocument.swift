@@ -35,13 +35,30 @@ struct SourceDocument {
 extension SourceDocument {
     /// Builds the document for plain text: flattened web text or line text, detected from the lines.
     static func text(_ text: String) -> SourceDocument {
-        var rawLines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for i in rawLines.indices where rawLines[i].hasSuffix("\r") { rawLines[i] = rawLines[i].dropLast() }
+        let pipe = UInt8(ascii: "|")
+        var rawLines: [Substring] = []
         var flattened = 0
         var rows = 0
-        for line in rawLines where line.contains("|") {
-            let nonEmpty = line.split(separator: "|").filter { !String($0).trimmingAllSpace.isEmpty }.count
-            if nonEmpty >= 2 { rows += 1 } else if nonEmpty == 1 && line.trimmingAllSpaceSub.hasSuffix("|") { flattened += 1 }
+        for slice in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var bytes = slice
+            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
+            rawLines.append(Substring(bytes))
+            guard bytes.contains(pipe) else { continue }
+            // Count cells with content between pipes.
+            var nonEmpty = 0
+            var content = false
+            var lastNonSpace: UInt8 = 0
+            for b in bytes {
+                if b == pipe {
+                    if content { nonEmpty += 1 }
+                    content = false
+                } else if b != 0x20 && b != 0x09 {
+                    content = true
+                }
+                if b != 0x20 && b != 0x09 { lastNonSpace = b }
+            }
+            if content { nonEmpty += 1 }
+            if nonEmpty >= 2 { rows += 1 } else if nonEmpty == 1 && lastNonSpace == pipe { flattened += 1 }
         }
         if flattened >= 10 && flattened > rows {
             return flattenedDocument(rawLines)
@@ -55,7 +72,7 @@ extension SourceDocument {
         for (n, raw) in rawLines.enumerated() {
             let text = String(raw)
             let location = ImportLocation(line: n + 1)
-            guard raw.contains("|") else {
+            guard raw.utf8.contains(UInt8(ascii: "|")) else {
                 let key = LabelKey.of(text)
                 lines.append(Line(text: text, location: location, isTable: false,
                                   cells: key.isEmpty ? [] : [Cell(raw: String(text.trimmingAllSpace), key: key, location: location)]))
@@ -63,17 +80,16 @@ extension SourceDocument {
             }
             var cells: [Cell] = []
             var column = 1
-            for segment in raw.split(separator: "|", omittingEmptySubsequences: false) {
+            let segments = raw.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+            for (k, segmentBytes) in segments.enumerated() {
+                let segment = Substring(segmentBytes)
                 defer { column += segment.count + 1 }
-                // A zero-length segment is a row or span separator; whitespace-only is a blank cell.
-                if segment.isEmpty { continue }
+                // A zero-length segment is a row or span separator; whitespace-only is a blank cell;
+                // the segment after the final `|` is the line ending, not a cell.
+                if segmentBytes.isEmpty { continue }
                 let trimmed = String(String(segment).trimmingAllSpace)
+                if k == segments.count - 1 && trimmed.isEmpty { continue }
                 cells.append(Cell(raw: trimmed, key: LabelKey.of(trimmed), location: ImportLocation(line: n + 1, column: column)))
-            }
-            // The segment after the final `|` is the line ending, not a cell.
-            if let last = raw.split(separator: "|", omittingEmptySubsequences: false).last,
-               !last.isEmpty, String(last).trimmingAllSpace.isEmpty, !cells.isEmpty {
-                cells.removeLast()
             }
             lines.append(Line(text: text, location: location, isTable: true, cells: cells))
         }
