@@ -2,7 +2,7 @@ import Testing
 @testable import NianbaoCore
 
 /// Export → import gives back the identical report, over many generated reports of both forms.
-@Suite struct RoundTripTests {
+@Suite struct ImportExportRoundTripTests {
     static let count = 300
 
     static func describeDifference(_ a: Report, _ b: Report) -> String {
@@ -63,7 +63,7 @@ import Testing
     }
 }
 
-extension RoundTripTests {
+extension ImportExportRoundTripTests {
     @Test(arguments: FormVersion.allCases)
     func flattenedTextRoundTrip(form: FormVersion) throws {
         for seed in 0..<UInt64(100) {
