@@ -28,6 +28,8 @@ public enum ReportExporter {
     td.v { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tr { break-inside: avoid; page-break-inside: avoid; }
     thead { display: table-header-group; }
+    table.t2 td.v { width: 24%; }
+    table.t3 td.v { width: 7.5%; }
     table.t4 { font-size: 9pt; table-layout: fixed; }
     table.t4 th, table.t4 td { padding: 2px 1px; }
     @media print {
