@@ -1,0 +1,65 @@
+import NianbaoCore
+
+/// Imports a batch of generated reports (HTML and flattened web text, both forms) and prints the
+/// time per report, next to a baseline measured in the same run: splitting the same inputs
+/// into lines and scanning every byte, which any importer must at least do.
+func runImportBenchmarks(batch: Int = 500) {
+    var inputs: [(kind: String, text: String)] = []
+    inputs.reserveCapacity(batch)
+    for i in 0..<batch {
+        let form: FormVersion = i % 2 == 0 ? .v2019 : .v2021
+        let report = SampleReports.report(seed: UInt64(i), form: form)
+        if i % 4 < 2 {
+            inputs.append(("html", ReportExporter.html(report)))
+        } else {
+            inputs.append(("flattened", ReportExporter.flattenedText(report)))
+        }
+    }
+    let options = ImportOptions(partial: true)
+    let clock = ContinuousClock()
+
+    // Warm up (lazy statics, allocator).
+    for input in inputs.prefix(10) { _ = try? ReportImporter.import(text: input.text, options: options) }
+
+    var perKind: [String: (count: Int, duration: Duration)] = [:]
+    var checksum = 0
+    let importTime = clock.measure {
+        for input in inputs {
+            let start = clock.now
+            if let result = try? ReportImporter.import(text: input.text, options: options) {
+                checksum &+= result.report.cells.count
+            }
+            let elapsed = clock.now - start
+            perKind[input.kind, default: (0, .zero)].count += 1
+            perKind[input.kind, default: (0, .zero)].duration += elapsed
+        }
+    }
+    var baselineChecksum = 0
+    let baselineTime = clock.measure {
+        for input in inputs {
+            let lines = input.text.split(separator: "\n", omittingEmptySubsequences: false)
+            baselineChecksum &+= lines.count
+            for byte in input.text.utf8 where byte == UInt8(ascii: "|") || byte == UInt8(ascii: "<") { baselineChecksum &+= 1 }
+        }
+    }
+    func ms(_ d: Duration) -> Double {
+        let c = d.components
+        return Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15
+    }
+    let bytes = inputs.reduce(0) { $0 + $1.text.utf8.count }
+    let perReport = ms(importTime) / Double(inputs.count)
+    let perBaseline = ms(baselineTime) / Double(inputs.count)
+    print("import: \(inputs.count) generated reports, \(bytes / inputs.count) bytes on average")
+    for (kind, value) in perKind.sorted(by: { $0.key < $1.key }) {
+        print("  \(kind): \(format(ms(value.duration) / Double(value.count))) ms per report (\(value.count) reports)")
+    }
+    print("  all: \(format(perReport)) ms per report — target < 5 ms: \(perReport < 5 ? "met" : "NOT met")")
+    print("  baseline (split into lines + scan bytes): \(format(perBaseline)) ms per report")
+    print("  ratio import / baseline: \(format(perReport / max(perBaseline, 1e-9)))×")
+    if checksum == 0 || baselineChecksum == 0 { print("  (nothing imported)") }
+}
+
+private func format(_ value: Double) -> String {
+    let scaled = (value * 1000).rounded() / 1000
+    return String(describing: scaled)
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Normalisation used to compare published labels with the form's labels (format-spec §1.4):
+/// NFKC, all whitespace removed, quotation marks removed, `1、` treated as `1.`.
+enum LabelKey {
+    /// The comparison key of a label or cell text.
+    static func of(_ text: some StringProtocol) -> String {
+        if isAlreadyKey(text) { return String(text) }
+        let nfkc = nfkc(String(text))
+        var out = String.UnicodeScalarView()
+        var previousWasDigit = false
+        for scalar in nfkc.unicodeScalars {
+            if isSpace(scalar) { continue }
+            switch scalar.value {
+            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F:
+                continue
+            case 0x3001 where previousWasDigit:  // 1、 → 1.
+                out.append(".")
+                previousWasDigit = false
+                continue
+            default:
+                break
+            }
+            previousWasDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// True when `of` would return the text unchanged (the common case: digits, plain CJK labels).
+    static func isAlreadyKey(_ text: some StringProtocol) -> Bool {
+        var previousWasDigit = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) || needsCompatibilityMapping(scalar) { return false }
+            switch scalar.value {
+            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: return false
+            case 0x3001 where previousWasDigit: return false
+            default: break
+            }
+            previousWasDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+        }
+        return true
+    }
+
+    /// NFKC, skipping Foundation when the text cannot change (ASCII, CJK ideographs, common punctuation).
+    static func nfkc(_ text: String) -> String {
+        for scalar in text.unicodeScalars where needsCompatibilityMapping(scalar) {
+            return text.precomposedStringWithCompatibilityMapping
+        }
+        return text
+    }
+
+    @inline(__always)
+    static func needsCompatibilityMapping(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return false }
+        if v >= 0x4E00 && v <= 0x9FFF { return false }
+        switch v {
+        case 0x3001, 0x3002, 0x300A...0x3011, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x00B7:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Whitespace of any kind, including NBSP and the ideographic space.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The label without a trailing parenthesised note, e.g. `(二)部分公开` for
+    /// `(二)部分公开(区分处理的,…)`; nil when the label has no such note.
+    static func core(ofKey key: String) -> String? {
+        guard key.hasSuffix(")") else { return nil }
+        var depth = 0
+        var index = key.endIndex
+        while index > key.startIndex {
+            index = key.index(before: index)
+            let c = key[index]
+            if c == ")" { depth += 1 }
+            if c == "(" {
+                depth -= 1
+                if depth == 0 {
+                    return index == key.startIndex ? nil : String(key[..<index])
+                }
+            }
+        }
+        return nil
+    }
+
+    /// True when published text (already a key) carries the label: it starts with the label,
+    /// or with the label's core when the label ends with a parenthesised note.
+    static func matches(_ published: String, label: String, core: String?) -> Bool {
+        if published.bytesStart(with: label) { return true }
+        if let core, published.bytesStart(with: core) { return true }
+        return false
+    }
+}
+
+extension String {
+    /// The string with whitespace of any kind removed from both ends.
+    var trimmingAllSpace: Substring {
+        var s = Substring(self)
+        while let f = s.unicodeScalars.first, LabelKey.isSpace(f) { s = s.dropFirst() }
+        while let l = s.unicodeScalars.last, LabelKey.isSpace(l) { s = s.dropLast() }
+        return s
+    }
+}
+
+extension String {
+    /// Byte-wise prefix test; both sides are already normalised keys, so no Unicode equivalence is needed.
+    @inline(__always)
+    func bytesStart(with prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// Byte-wise substring test for normalised keys.
+    func bytesContain(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let h = Array(utf8)
+        guard h.count >= n.count else { return false }
+        var i = 0
+        while i <= h.count - n.count {
+            if h[i] == first {
+                var k = 1
+                while k < n.count && h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

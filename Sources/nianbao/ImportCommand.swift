@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import NianbaoCore
+
+/// `nianbao import FILE [-o OUT.json] [--year Y] [--agency NAME] [--partial]`
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "导入已发布的年度报告（网页、网页复制的文字、PDF/Word 中的文字），生成报告 JSON。",
+        discussion: """
+        自动识别三种输入：带表格的网页（.html）、从网页复制的文字（单元格以“|”分隔）、\
+        从 PDF 或 Word 复制的文字（每行一个表格行）。格式版本（2019 版/2021 版）根据表格标签判断，\
+        年度和机关名称从标题读取，也可以用 --year、--agency 指定。
+
+        单元格按原样读取：空白、“—”、“/”、“无”不会当作 0，而是导入为空并逐一报告位置；\
+        合计数有误时也按原样导入，由 nianbao check 报告。
+
+        退出码：0 成功；1 有无法读取的单元格（使用 --partial 时仍写出结果并返回 0）；2 输入无法读取或不是年度报告。
+
+        示例：
+          nianbao import 驻马店市水利局2020年报.html -o 2020.json
+          nianbao import 年报.txt --year 2020 --agency 驻马店市水利局 -o 2020.json
+          nianbao import 年报.txt --partial -o 草稿.json
+        """
+    )
+
+    @Argument(help: ArgumentHelp("要导入的文件（- 表示标准输入）。", valueName: "文件"))
+    var file: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("写出的报告 JSON 文件（默认写到标准输出）。", valueName: "输出.json"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("报告年度；标题中没有年度时必须指定。", valueName: "年度"))
+    var year: Int?
+
+    @Option(help: ArgumentHelp("机关名称；标题中没有机关名称时必须指定。", valueName: "名称"))
+    var agency: String?
+
+    @Flag(help: "有无法读取的单元格时仍然导入（这些单元格留空并列出）。")
+    var partial = false
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try ImportExportFiles.read(file)
+        } catch {
+            ImportExportFiles.printError("无法读取文件 \(file)：\(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let result: ImportResult
+        do {
+            result = try ReportImporter.import(bytes: bytes, options: ImportOptions(year: year, agency: agency, partial: partial))
+        } catch {
+            if case .unreadableCells(let partialResult) = error { Self.printProblems(partialResult) }
+            ImportExportFiles.printError("导入失败：\(error.description)")
+            throw ExitCode(error.exitCode)
+        }
+        Self.printSummary(result)
+        Self.printProblems(result)
+        do {
+            try ImportExportFiles.write(ReportFile.encode(result.report), to: output)
+        } catch {
+            ImportExportFiles.printError("无法写出 \(output ?? "标准输出")：\(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+
+    static func printSummary(_ result: ImportResult) {
+        ImportExportFiles.printError("""
+        已识别：\(result.inputKind.label)；\(result.form.displayName)格式（依据：\(result.formSource)）；\
+        年度 \(result.year)（\(result.yearSource)）；机关“\(result.agency)”（\(result.agencySource)）。
+        """)
+    }
+
+    static func printProblems(_ result: ImportResult) {
+        for problem in result.problems { ImportExportFiles.printError(problem.description) }
+    }
+}
+
+/// File helpers shared by the import and export commands.
+enum ImportExportFiles {
+    /// Reads a whole file, or standard input for `-`.
+    static func read(_ path: String) throws -> [UInt8] {
+        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// Writes to a file, or to standard output when `path` is nil or `-`.
+    static func write(_ bytes: [UInt8], to path: String?) throws {
+        guard let path, path != "-" else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

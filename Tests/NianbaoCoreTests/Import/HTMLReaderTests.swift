@@ -1,0 +1,84 @@
+import Testing
+@testable import NianbaoCore
+
+/// The tolerant HTML reader: entities, skipped content, implied end tags, the real grid.
+@Suite struct ImportHTMLReaderTests {
+    @Test func entitiesAndSkippedContent() {
+        let html = """
+        <html><head><title>A &amp; B</title><style>p { x: "<p>no</p>" }</style></head><body>
+        <!-- <p>comment</p> --><script>document.write("<p>no</p>")</script>
+        <P CLASS=x>&#x4E00;&#19968;&nbsp;&lt;&gt;&quot;&#39;&mdash;&unknown; a   b
+        c</P><p>x<br>y</p><p></p>
+        </body></html>
+        """
+        let doc = HTMLReader.document(Array(html.utf8))
+        let texts = doc.lines.map(\.text)
+        #expect(texts == ["A & B", "一一\u{A0}<>\"'—&unknown; a b c", "x", "y", ""])
+        #expect(doc.lines[1].location.line == 3)
+    }
+
+    @Test func gridWithRowspanAndColspan() {
+        let html = """
+        <table>
+        <tr><td rowspan=2 colspan=2>A<td>B
+        <tr><td>C
+        <tr><td>D<td colspan="2">E</td></tr>
+        </table>
+        """
+        let doc = HTMLReader.document(Array(html.utf8))
+        let rows = doc.lines.filter(\.isTable)
+        #expect(rows.count == 3)
+        #expect(rows.map { $0.cells.map(\.raw) } == [["A", "B"], ["C"], ["D", "E"]])
+        // C sits in column 3 because A covers columns 1–2 of rows 1–2.
+        #expect(rows[1].cells[0].location.tableRow == 2 && rows[1].cells[0].location.tableColumn == 3)
+        #expect(rows[2].cells[1].location.tableColumn == 2)
+        #expect(rows[0].cells[0].location.htmlTable == 1)
+    }
+
+    @Test func looksLikeHTML() {
+        #expect(HTMLReader.looksLikeHTML(Array("<html><body><p>x</p></body></html>".utf8)))
+        #expect(!HTMLReader.looksLikeHTML(Array("规章 |\n0 |\n a < b".utf8)))
+    }
+}
+
+/// PDF text whose table 四 is printed one case kind per line, and problem locations in text.
+@Suite struct ImportLineTextTests {
+    @Test func tableFourOneLinePerKind() throws {
+        var text = ReportExporter.plainText(SampleReports.report(seed: 3, form: .v2021))
+        let start = text.range(of: "四、政府信息公开行政复议、行政诉讼情况\n")!.upperBound
+        let end = text.range(of: "五、存在的主要问题及改进情况")!.lowerBound
+        text.replaceSubrange(start..<end, with: """
+
+        类别 结果维持 结果纠正 其他结果 尚未审结 总计
+        行政复议 1 2 3 4 10
+        行政诉讼 未经复议直接起诉 0 0 0 1 1
+        行政诉讼 复议后起诉 5 0 0 0 5
+
+
+        """)
+        let result = try ReportImporter.import(text: text, options: ImportOptions(partial: true))
+        let r = result.report
+        #expect(["keep", "fix", "other", "pend", "total"].map { r["t4.rv.\($0)"].count } == [1, 2, 3, 4, 10])
+        #expect(["keep", "fix", "other", "pend", "total"].map { r["t4.ld.\($0)"].count } == [0, 0, 0, 1, 1])
+        #expect(["keep", "fix", "other", "pend", "total"].map { r["t4.lr.\($0)"].count } == [5, 0, 0, 0, 5])
+    }
+
+    @Test func problemLocationsPointAtTheInputLine() throws {
+        let text = try Fixtures.text("flattened-placeholders-2020.txt")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let result = try ReportImporter.import(text: text, options: ImportOptions(partial: true))
+        let problem = try #require(result.problems.first { $0.cell == CellRef("t2.lic.prev_items") })
+        #expect(lines[problem.location.line - 1] == "— |")
+        #expect(lines[problem.location.line - 2] == "行政许可 |")
+        #expect(problem.description.hasPrefix("第 \(problem.location.line) 行第 1 列"))
+    }
+
+    @Test func missingValuesInLineTextAreNotPlacedByGuess() throws {
+        var text = try Fixtures.text("pdf-text-broken-labels-2020.txt")
+        text = text.replacingOccurrences(of: "行政处罚 31 0 126", with: "行政处罚 31 126")
+        let result = try ReportImporter.import(text: text, options: ImportOptions(partial: true))
+        #expect(["prev_items", "change", "decisions"].map { result.report["t2.pun.\($0)"] } == [.empty, .empty, .empty])
+        #expect(result.problems.filter { $0.kind == .missingValues }.count == 3)
+        #expect(result.problems.first { $0.kind == .missingValues }?.message.contains("无法确定哪一格空白") == true)
+    }
+}
