@@ -15,4 +15,5 @@ guard known.contains(which) else {
 }
 if which == "validation" || which == "all" { runValidationBenchmarks() }
 if which == "check" || which == "all" { runCheckBenchmarks() }
-// editor and import benchmarks land with their branches.
+if which == "import" || which == "all" { runImportBenchmarks() }
+// the editor benchmark lands with its branch.

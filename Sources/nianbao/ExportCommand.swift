@@ -49,7 +49,7 @@ struct Export: ParsableCommand {
         do {
             try ImportExportFiles.write(Array(text.utf8), to: output)
         } catch {
-            ImportExportFiles.printError("无法写出 \(output ?? "标准输出")：\(error.localizedDescription)")
+            ImportExportFiles.printError("\(error)")
             throw ExitCode(2)
         }
     }

@@ -44,7 +44,7 @@ struct Import: ParsableCommand {
         do {
             bytes = try ImportExportFiles.read(file)
         } catch {
-            ImportExportFiles.printError("无法读取文件 \(file)：\(error.localizedDescription)")
+            ImportExportFiles.printError("\(error)")
             throw ExitCode(2)
         }
         let result: ImportResult
@@ -60,7 +60,7 @@ struct Import: ParsableCommand {
         do {
             try ImportExportFiles.write(ReportFile.encode(result.report), to: output)
         } catch {
-            ImportExportFiles.printError("无法写出 \(output ?? "标准输出")：\(error.localizedDescription)")
+            ImportExportFiles.printError("\(error)")
             throw ExitCode(2)
         }
     }
@@ -82,7 +82,7 @@ enum ImportExportFiles {
     /// Reads a whole file, or standard input for `-`.
     static func read(_ path: String) throws -> [UInt8] {
         if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        return try ReportFile.readBytes(path: path)
     }
 
     /// Writes to a file, or to standard output when `path` is nil or `-`.
@@ -91,10 +91,11 @@ enum ImportExportFiles {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try AtomicFileWriter.write(bytes, to: path)
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        // Text from an untrusted input is never sent to the terminal raw.
+        FileHandle.standardError.write(Data((VisibleText.sanitize(text, allowNewlines: true) + "\n").utf8))
     }
 }

@@ -13,6 +13,6 @@ struct Nianbao: ParsableCommand {
               nianbao new --year 2025 --agency 某某市水利局 -o 2025.json
               nianbao check 2025.json
             """,
-        subcommands: [New.self, Check.self, Fmt.self, Digest.self]
+        subcommands: [New.self, Check.self, Fmt.self, Digest.self, Import.self, Export.self]
     )
 }

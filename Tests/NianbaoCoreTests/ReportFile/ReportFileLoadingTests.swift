@@ -16,11 +16,11 @@ import Testing
     }
 
     @Test func wrongTypeNamesPathAndPosition() throws {
-        let text = try seedText().replacingOccurrences(of: "\"keep\": 1,", with: "\"keep\": \"1\",")
+        let text = try seedText().replacingOccurrences(of: "\"fix\": 1,", with: "\"fix\": \"1\",")
         let e = try #require(error(text))
-        #expect(e.jsonPath == "/tables/t4/lr/keep")
+        #expect(e.jsonPath == "/tables/t4/lr/fix")
         #expect(e.line != nil && e.column != nil)
-        #expect(e.message.contains("结果维持"))
+        #expect(e.message.contains("结果纠正"))
         #expect(e.description.hasPrefix("x.json:\(e.line!):\(e.column!): "))
     }
 
@@ -38,21 +38,21 @@ import Testing
     }
 
     @Test func missingCell() throws {
-        let text = try seedText().replacingOccurrences(of: "\"fix\": 0,\n        \"keep\": 1,", with: "\"keep\": 1,")
+        let text = try seedText().replacingOccurrences(of: "\"fix\": 1,\n", with: "")
         let e = try #require(error(text))
         #expect(e.jsonPath == "/tables/t4/lr")
         #expect(e.message.contains("fix"))
     }
 
     @Test func numberTooLargeForItsCell() throws {
-        let text = try seedText().replacingOccurrences(of: "\"keep\": 1,", with: "\"keep\": 99999999999999999999,")
-        #expect(try #require(error(text)).jsonPath == "/tables/t4/lr/keep")
-        let text2 = try seedText().replacingOccurrences(of: "\"keep\": 1,", with: "\"keep\": 1000000000000,")
+        let text = try seedText().replacingOccurrences(of: "\"fix\": 1,", with: "\"fix\": 99999999999999999999,")
+        #expect(try #require(error(text)).jsonPath == "/tables/t4/lr/fix")
+        let text2 = try seedText().replacingOccurrences(of: "\"fix\": 1,", with: "\"fix\": 1000000000000,")
         #expect(try #require(error(text2)).message.contains("过大"))
     }
 
     @Test func fractionInACountCell() throws {
-        let text = try seedText().replacingOccurrences(of: "\"keep\": 1,", with: "\"keep\": 1.5,")
+        let text = try seedText().replacingOccurrences(of: "\"fix\": 1,", with: "\"fix\": 1.5,")
         #expect(try #require(error(text)).message.contains("整数"))
     }
 

@@ -1,9 +1,9 @@
-/// Deterministic generator of varied reports, for round-trip tests and benchmarks.
+/// Deterministic generator of varied (not necessarily consistent) reports, for round-trip tests, fuzz seeds and benchmarks.
 ///
 /// Counts include 0 and very large numbers, 本年增/减 may be negative, amounts have up to
 /// four decimals, some cells are empty, texts mix Chinese, ASCII and punctuation, and agency
 /// names may contain `<&>"'`. Totals are random (not consistent), as in badly drafted reports.
-public enum SampleReports {
+extension SampleReports {
     /// SplitMix64: small, fast and identical on every platform.
     public struct Generator: RandomNumberGenerator, Sendable {
         private var state: UInt64
