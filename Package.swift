@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "NianbaoTUI", targets: ["NianbaoTUI"]),
         .executable(name: "nianbao", targets: ["nianbao"]),
         .executable(name: "nianbao-bench", targets: ["nianbao-bench"]),
+        .executable(name: "nianbao-fuzz", targets: ["nianbao-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +44,11 @@ let package = Package(
             name: "nianbao-bench",
             dependencies: ["NianbaoCore", "NianbaoTUI"],
             path: "Benchmarks/nianbao-bench"
+        ),
+        .executableTarget(
+            name: "nianbao-fuzz",
+            dependencies: ["NianbaoCore"],
+            path: "Fuzz/nianbao-fuzz"
         ),
         .testTarget(
             name: "NianbaoCoreTests",
