@@ -148,13 +148,15 @@ public final class FileLock: @unchecked Sendable {
     }
 
     private static func writeOwnerRecord(_ fd: Int32, target: String) {
-        let record = """
-            {"app":"nianbao","pid":\(getpid()),"user":"\(Posix.jsonEscape(Posix.userName()))",\
-            "host":"\(Posix.jsonEscape(Posix.hostName()))","started":\(Date().timeIntervalSince1970),\
-            "target":"\(Posix.jsonEscape(target))"}
-
-            """
-        let bytes = Array(record.utf8)
+        let record: JSONValue = .object(JSONObject([
+            ("app", .string("nianbao")),
+            ("pid", .number(JSONNumber(Int64(getpid())))),
+            ("user", .string(Posix.userName())),
+            ("host", .string(Posix.hostName())),
+            ("started", .number(JSONNumber(Int64(Date().timeIntervalSince1970)))),
+            ("target", .string(target)),
+        ]))
+        let bytes = PrettyCanonicalWriter.bytes(record)
         _ = ftruncate(fd, 0)
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -177,13 +179,13 @@ public final class FileLock: @unchecked Sendable {
             if count <= 0 { break }
             bytes += chunk[0..<count]
         }
-        let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] ?? [:]
-        let pid = (object["pid"] as? NSNumber)?.int32Value ?? 0
-        let host = object["host"] as? String ?? ""
-        let started = (object["started"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
+        let object = (try? JSONParser().parse(bytes))?.objectValue ?? JSONObject()
+        let pid = object["pid"]?.numberValue?.int64.flatMap { Int32(exactly: $0) } ?? 0
+        let host = object["host"]?.stringValue ?? ""
+        let started = object["started"]?.numberValue.map { Date(timeIntervalSince1970: $0.double) }
         let thisHost = host == Posix.hostName()
         return LockOwner(
-            pid: pid, user: object["user"] as? String ?? "", host: host, startedAt: started,
+            pid: pid, user: object["user"]?.stringValue ?? "", host: host, startedAt: started,
             isThisHost: thisHost, processAlive: thisHost ? Posix.processExists(pid) : nil)
     }
 }

@@ -73,13 +73,14 @@ public struct RecoveryStore: Sendable {
         try createDirectory()
         let recovery = path(for: draftPath)
         try AtomicFileWriter.write(bytes, to: recovery, newFileMode: 0o600)
-        let meta = """
-            {"app":"nianbao","originalPath":"\(Posix.jsonEscape(Posix.canonicalPath(draftPath)))",\
-            "pid":\(getpid()),"host":"\(Posix.jsonEscape(Posix.hostName()))",\
-            "savedAt":\(Date().timeIntervalSince1970)}
-
-            """
-        try AtomicFileWriter.write(Array(meta.utf8), to: metadataPath(for: draftPath), newFileMode: 0o600)
+        let meta: JSONValue = .object(JSONObject([
+            ("app", .string("nianbao")),
+            ("originalPath", .string(Posix.canonicalPath(draftPath))),
+            ("pid", .number(JSONNumber(Int64(getpid())))),
+            ("host", .string(Posix.hostName())),
+            ("savedAt", .number(JSONNumber(Int64(Date().timeIntervalSince1970)))),
+        ]))
+        try AtomicFileWriter.write(PrettyCanonicalWriter.bytes(meta), to: metadataPath(for: draftPath), newFileMode: 0o600)
     }
 
     /// The recovery copy for a draft, or nil if there is none.
@@ -93,10 +94,10 @@ public struct RecoveryStore: Sendable {
         var pid: Int32?
         var host: String?
         if let metaData = FileManager.default.contents(atPath: metadataPath(for: draftPath)),
-           let object = try? JSONSerialization.jsonObject(with: metaData) as? [String: Any] {
-            originalPath = object["originalPath"] as? String
-            pid = (object["pid"] as? NSNumber).map { $0.int32Value }
-            host = object["host"] as? String
+           case .object(let object)? = try? JSONParser().parse([UInt8](metaData)) {
+            originalPath = object["originalPath"]?.stringValue
+            pid = object["pid"]?.numberValue?.int64.flatMap { Int32(exactly: $0) }
+            host = object["host"]?.stringValue
         }
         return RecoveryCopy(
             bytes: [UInt8](data), modificationDate: Date(timeIntervalSince1970: seconds),
