@@ -1,0 +1,287 @@
+import NianbaoCore
+
+/// The pure editor: `reduce(state, action)` gives the next state and the effects for the app shell.
+public enum Editor {
+    /// Applies one action.
+    public static func reduce(_ state: EditorState, _ action: EditorAction) -> (EditorState, [Effect]) {
+        var s = state
+        var effects: [Effect] = []
+        s.apply(action, effects: &effects)
+        s.keepInView()
+        return (s, effects)
+    }
+
+    /// Applies a sequence of actions, collecting every effect.
+    public static func reduce(_ state: EditorState, _ actions: [EditorAction]) -> (EditorState, [Effect]) {
+        var s = state
+        var all: [Effect] = []
+        for a in actions {
+            let (next, effects) = reduce(s, a)
+            s = next
+            all += effects
+        }
+        return (s, all)
+    }
+}
+
+extension EditorState {
+    static let readOnlyMessage = "只读模式（查看）：不能修改。要修改请用 nianbao edit 打开。"
+
+    mutating func apply(_ action: EditorAction, effects: inout [Effect]) {
+        if case .resize(let c, let r) = action {
+            layout = ScreenLayout(columns: c, rows: r)
+            return
+        }
+        if case .saveFinished(let result) = action { return saveFinished(result, effects: &effects) }
+        if case .idle = action {
+            if editsSinceRecovery > 0, mode == .edit, dirty {
+                editsSinceRecovery = 0
+                effects.append(.writeRecovery(report))
+            }
+            return
+        }
+        if case .hangup = action {
+            if dirty, mode == .edit { effects.append(.writeRecovery(report)) }
+            effects.append(.quit)
+            return
+        }
+        if case .resumed = action { effects.append(.fullRedraw); return }
+        if case .redraw = action { effects.append(.fullRedraw); return }
+        if case .suspend = action { effects.append(.suspend); return }
+        if let dialog { return handleDialog(dialog, action, effects: &effects) }
+        message = nil
+        switch action {
+        case .toggleHelp:
+            _ = commitEdit()
+            self.dialog = .help(top: 0)
+        case .save:
+            guard mode == .edit else { message = StatusMessage(text: Self.readOnlyMessage, isError: true); return }
+            guard commitEdit() else { return }
+            effects.append(.save(report, force: false))
+        case .quit:
+            guard commitEdit() else { return }
+            if dirty, mode == .edit {
+                self.dialog = .confirmQuit
+            } else {
+                if mode == .edit { effects.append(.removeRecovery) }
+                effects.append(.quit)
+            }
+        case .cycleFocus:
+            guard commitEdit() else { return }
+            lastTextEdit = nil
+            focus = focus == .work ? .findings : .work
+            if focus == .findings { findingIndex = 0; findingsTop = 0 }
+        case .nextProblem, .previousProblem:
+            guard commitEdit() else { return }
+            jumpToProblem(forward: { if case .nextProblem = action { true } else { false } }())
+        case .goToSection(let id):
+            guard commitEdit() else { return }
+            showSection(id)
+        case .nextSection, .previousSection:
+            guard commitEdit() else { return }
+            let all = SectionID.allCases
+            let i = all.firstIndex(of: section) ?? 0
+            let step = { if case .nextSection = action { 1 } else { all.count - 1 } }()
+            showSection(all[(i + step) % all.count])
+        case .undo:
+            guard mode == .edit else { message = StatusMessage(text: Self.readOnlyMessage, isError: true); return }
+            cellEdit = nil
+            undo()
+        case .redo:
+            guard mode == .edit else { message = StatusMessage(text: Self.readOnlyMessage, isError: true); return }
+            cellEdit = nil
+            redo()
+        case .unbound(let name):
+            message = StatusMessage(text: "\(name) 未使用。按 F1 查看帮助。", isError: false)
+        default:
+            if focus == .findings { findingsAction(action, effects: &effects) } else if currentTable != nil {
+                tableAction(action)
+            } else {
+                textAction(action)
+            }
+        }
+    }
+
+    // MARK: Dialogs
+
+    mutating func handleDialog(_ dialog: Dialog, _ action: EditorAction, effects: inout [Effect]) {
+        switch dialog {
+        case .help(let top):
+            switch action {
+            case .move(.down): self.dialog = .help(top: top + 1)
+            case .move(.up): self.dialog = .help(top: max(0, top - 1))
+            case .pageDown: self.dialog = .help(top: top + max(1, layout.rows - 4))
+            case .pageUp: self.dialog = .help(top: max(0, top - max(1, layout.rows - 4)))
+            case .home: self.dialog = .help(top: 0)
+            default: self.dialog = nil
+            }
+        case .confirmQuit:
+            switch answer(action) {
+            case "y":
+                self.dialog = nil
+                quitAfterSave = true
+                effects.append(.save(report, force: false))
+            case "n":
+                self.dialog = nil
+                effects.append(.removeRecovery)
+                effects.append(.quit)
+            case "c":
+                self.dialog = nil
+                message = StatusMessage(text: "已取消退出。", isError: false)
+            default:
+                break
+            }
+        case .confirmOverwrite:
+            switch answer(action) {
+            case "y":
+                self.dialog = nil
+                effects.append(.save(report, force: true))
+            case "n", "c":
+                self.dialog = nil
+                quitAfterSave = false
+                message = StatusMessage(text: "未保存：文件在打开后已被修改。", isError: true)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Normalises a dialog answer to `y` (save/yes), `n` (no) or `c` (cancel).
+    func answer(_ action: EditorAction) -> Character? {
+        switch action {
+        case .answer(let c), .insert(let c):
+            switch c {
+            case "y", "Y", "s", "S", "是", "保": return "y"
+            case "n", "N", "否", "不": return "n"
+            case "c", "C", "取": return "c"
+            default: return nil
+            }
+        case .cancel: return "c"
+        case .save: return "y"
+        default: return nil
+        }
+    }
+
+    mutating func saveFinished(_ result: Result<SaveOutcome, SaveFailure>, effects: inout [Effect]) {
+        switch result {
+        case .success(let outcome):
+            dirty = false
+            editsSinceRecovery = 0
+            message = StatusMessage(text: "已保存到 \(outcome.displayName)。", isError: false)
+            effects.append(.removeRecovery)
+            if quitAfterSave { effects.append(.quit) }
+        case .failure(.changedOnDisk):
+            dialog = .confirmOverwrite
+        case .failure(.failed(let text)):
+            quitAfterSave = false
+            message = StatusMessage(text: "保存失败：\(text)", isError: true)
+        }
+    }
+
+    // MARK: Sections and problems
+
+    mutating func showSection(_ id: SectionID) {
+        section = id
+        focus = .work
+        lastTextEdit = nil
+        preferredColumn = nil
+    }
+
+    /// Position of a finding for next/previous: section order, then cell.
+    func problemKey(_ f: Finding) -> (Int, Int)? {
+        let sec = f.section ?? f.cells.first.map { report.definition.cells[$0].ref.table.section }
+        guard let sec, let si = SectionID.allCases.firstIndex(of: sec) else { return nil }
+        return (si, f.cells.first ?? -1)
+    }
+
+    mutating func jumpToProblem(forward: Bool) {
+        let keys = findings.compactMap(problemKey)
+        guard !keys.isEmpty else { message = StatusMessage(text: "没有问题。", isError: false); return }
+        let here = (SectionID.allCases.firstIndex(of: section) ?? 0, cursorCell ?? -1)
+        let sorted = keys.sorted { $0 < $1 }
+        let target = forward ? (sorted.first { $0 > here } ?? sorted[0]) : (sorted.last { $0 < here } ?? sorted[sorted.count - 1])
+        if let f = findings.first(where: { problemKey($0).map { $0 == target } ?? false }) { jump(to: f) }
+    }
+
+    /// Shows the section and cell of a finding.
+    mutating func jump(to f: Finding) {
+        lastTextEdit = nil
+        focus = .work
+        if let cell = f.cells.first {
+            let table = report.definition.cells[cell].ref.table
+            section = table.section
+            if let p = TableModel.of(table, form: report.form).position(of: cell) { tableCursors[table] = p }
+        } else if let sec = f.section {
+            section = sec
+        }
+        message = StatusMessage(text: "\(f.severity.label) \(f.ruleID)：\(f.message)", isError: f.severity.blocksSubmission)
+    }
+
+    mutating func findingsAction(_ action: EditorAction, effects: inout [Effect]) {
+        let count = findings.count
+        switch action {
+        case .move(.up): findingIndex = max(0, findingIndex - 1)
+        case .move(.down): findingIndex = min(max(0, count - 1), findingIndex + 1)
+        case .pageUp: findingIndex = max(0, findingIndex - layout.findingsHeight)
+        case .pageDown: findingIndex = min(max(0, count - 1), findingIndex + layout.findingsHeight)
+        case .home: findingIndex = 0
+        case .end: findingIndex = max(0, count - 1)
+        case .activate, .newline:
+            let list = orderedFindings
+            if findingIndex < list.count { jump(to: list[findingIndex]) }
+        case .cancel: focus = .work
+        case .insert, .paste, .deleteBackward, .deleteForward, .clearCell, .beginEdit:
+            message = StatusMessage(text: "问题列表不能编辑：按 Enter 跳到所选问题，按 Tab 回到编辑区。", isError: false)
+        default: break
+        }
+    }
+
+    // MARK: Recording edits
+
+    mutating func pushUndo(caret: Int? = nil) {
+        undoStack.append(UndoEntry(report: report, section: section,
+                                   tableCursor: currentTable.map { cursor(in: $0) }, caret: caret))
+        if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit) }
+        redoStack.removeAll()
+    }
+
+    /// Re-fills totals, re-runs the rules and counts the edit.
+    mutating func edited(effects: inout [Effect]) {
+        Self.fillTotals(&report)
+        findings = Validator.validate(report, previous: previous)
+        dirty = true
+        editsSinceRecovery += 1
+        if editsSinceRecovery >= Self.recoveryEveryEdits {
+            editsSinceRecovery = 0
+            effects.append(.writeRecovery(report))
+        }
+    }
+
+    mutating func restore(_ entry: UndoEntry) {
+        report = entry.report
+        section = entry.section
+        focus = .work
+        if let t = currentTable, let c = entry.tableCursor { tableCursors[t] = c }
+        if let caret = entry.caret { textCarets[entry.section] = caret }
+        findings = Validator.validate(report, previous: previous)
+        dirty = true
+        editsSinceRecovery += 1
+        lastTextEdit = nil
+    }
+
+    mutating func undo() {
+        guard let entry = undoStack.popLast() else { message = StatusMessage(text: "没有可撤销的操作。", isError: false); return }
+        redoStack.append(UndoEntry(report: report, section: entry.section, tableCursor: entry.tableCursor,
+                                   caret: entry.section == section ? caret(in: section) : entry.caret))
+        restore(entry)
+        message = StatusMessage(text: "已撤销。", isError: false)
+    }
+
+    mutating func redo() {
+        guard let entry = redoStack.popLast() else { message = StatusMessage(text: "没有可重做的操作。", isError: false); return }
+        undoStack.append(UndoEntry(report: report, section: entry.section, tableCursor: entry.tableCursor,
+                                   caret: entry.caret))
+        restore(entry)
+        message = StatusMessage(text: "已重做。", isError: false)
+    }
+}

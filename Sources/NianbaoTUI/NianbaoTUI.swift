@@ -1,4 +1,0 @@
-import NianbaoCore
-
-/// Namespace marker for the terminal editor library.
-public enum NianbaoTUI {}

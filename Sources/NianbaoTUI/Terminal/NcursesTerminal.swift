@@ -1,0 +1,260 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the terminal could not be used.
+public enum TerminalError: Error, Sendable, CustomStringConvertible {
+    case notATerminal
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "nianbao edit/view 需要在终端中运行（标准输入和输出必须是终端）。"
+        case .unsupported(let term):
+            "无法使用终端类型 TERM=\(term)：它不支持全屏显示。请设置 TERM=xterm-256color 后重试，或用 nianbao check 检查文件。"
+        }
+    }
+}
+
+/// The only code that talks to ncursesw: starts and ends curses, reads keys, draws frames.
+final class NcursesTerminal {
+    private var screen: OpaquePointer?
+    private var monochrome = true
+    private var pairs: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
+    private var wbuf = [wchar_t](repeating: 0, count: 8)
+    private static let pasteStart: Int32 = 0x300
+    private static let pasteEnd: Int32 = 0x301
+    private var stopped = false
+
+    /// Starts curses on the controlling terminal; throws a clear error for unusable terminals.
+    init() throws(TerminalError) {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
+        Self.setUTF8Locale()
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty, term != "dumb" else { throw .unsupported(term.isEmpty ? "（未设置）" : term) }
+        TerminalGuard.saveShellModes()
+        guard let screen = newterm(nil, cncw_stdout(), cncw_stdin()) else { throw .unsupported(term) }
+        self.screen = screen
+        set_term(screen)
+        if getenv("ESCDELAY") == nil { set_escdelay(25) }
+        raw()
+        noecho()
+        nonl()
+        keypad(cncw_stdscr(), true)
+        wtimeout(cncw_stdscr(), 200)
+        define_key("\u{1B}[200~", Self.pasteStart)
+        define_key("\u{1B}[201~", Self.pasteEnd)
+        setUpColors()
+        TerminalGuard.install()
+        Self.writeRaw("\u{1B}[?2004h")
+    }
+
+    /// UTF-8 locale from the environment, or C.UTF-8 when the environment's is not UTF-8.
+    static func setUTF8Locale() {
+        let current = setlocale(LC_ALL, "").map { String(cString: $0) } ?? ""
+        let lower = current.lowercased()
+        if !(lower.contains("utf-8") || lower.contains("utf8")) {
+            if setlocale(LC_ALL, "C.UTF-8") == nil { _ = setlocale(LC_ALL, "en_US.UTF-8") }
+        }
+    }
+
+    private static func writeRaw(_ s: String) {
+        fflush(cncw_stdout())
+        var bytes = Array(s.utf8)
+        _ = write(1, &bytes, bytes.count)
+    }
+
+    /// Ends curses and gives the terminal back in cooked mode on the normal screen.
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        Self.writeRaw("\u{1B}[?2004l")
+        endwin()
+        TerminalGuard.uninstall()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    deinit { stop() }
+
+    /// Columns and rows of the terminal now.
+    var size: (columns: Int, rows: Int) {
+        (Int(getmaxx(cncw_stdscr())), Int(getmaxy(cncw_stdscr())))
+    }
+
+    /// Stops the process (Ctrl-Z) and, after `fg`, takes the terminal again.
+    func suspend() {
+        Self.writeRaw("\u{1B}[?2004l")
+        endwin()
+        kill(getpid(), SIGSTOP)
+        refresh()
+        Self.writeRaw("\u{1B}[?2004h")
+        clearok(cncw_stdscr(), true)
+    }
+
+    /// Forces the next draw to repaint every cell.
+    func invalidate() { clearok(cncw_stdscr(), true) }
+
+    func beep() { _ = CNcursesw.beep() }
+
+    // MARK: Keys
+
+    /// The next key, or nil after the 200 ms timeout (or a signal) with nothing typed.
+    func readKey() -> Key? {
+        var ch: wint_t = 0
+        let r = get_wch(&ch)
+        if r == ERR { return nil }
+        if r == KEY_CODE_YES { return functionKey(Int32(ch)) }
+        return plainKey(UInt32(ch))
+    }
+
+    private func plainKey(_ v: UInt32) -> Key? {
+        switch v {
+        case 27: return altOrEscape()
+        case 13, 10: return .enter
+        case 9: return .tab
+        case 127, 8: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
+        case 0, 28...31: return nil
+        default:
+            guard let scalar = Unicode.Scalar(v) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    private func altOrEscape() -> Key {
+        nodelay(cncw_stdscr(), true)
+        defer { wtimeout(cncw_stdscr(), 200) }
+        var ch: wint_t = 0
+        let r = get_wch(&ch)
+        if r == OK, ch > 32, ch != 127, let s = Unicode.Scalar(UInt32(ch)) { return .alt(Character(s)) }
+        if r == OK { _ = unget_wch(wchar_t(ch)) } else if r == KEY_CODE_YES { _ = ungetch(Int32(ch)) }
+        return .escape
+    }
+
+    private func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize(columns: size.columns, rows: size.rows)
+        case Self.pasteStart: return .paste(readPaste())
+        case Self.pasteEnd: return nil
+        default:
+            for n in 1...24 where code == cncw_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    /// Reads a bracketed paste up to its end marker, as one string.
+    private func readPaste() -> String {
+        var text = ""
+        var idle = 0
+        while idle < 10 {
+            var ch: wint_t = 0
+            let r = get_wch(&ch)
+            if r == ERR { idle += 1; continue }
+            idle = 0
+            if r == KEY_CODE_YES {
+                let code = Int32(ch)
+                if code == Self.pasteEnd { break }
+                if code == KEY_ENTER { text.append("\n") }
+                continue
+            }
+            if ch == 13 || ch == 10 { text.append("\n"); continue }
+            if let s = Unicode.Scalar(UInt32(ch)) { text.unicodeScalars.append(s) }
+        }
+        return text
+    }
+
+    // MARK: Drawing
+
+    private func setUpColors() {
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        monochrome = noColor || !has_colors()
+        let bold = cncw_a_bold(), rev = cncw_a_reverse(), under = cncw_a_underline()
+        let mono: [StyleRole: attr_t] = [
+            .header: rev, .navActive: rev | bold, .navProblem: bold, .title: bold, .columnHeader: bold,
+            .caption: bold, .computed: under, .cursor: rev, .editing: rev | bold | under, .problem: bold | under,
+            .cursorProblem: rev | bold | under, .findingError: bold, .findingSelected: rev, .messageError: rev | bold,
+            .keyName: rev, .control: bold | under, .dialog: rev,
+        ]
+        if monochrome {
+            for role in StyleRole.allCases { pairs[role] = (mono[role] ?? 0, 0) }
+            return
+        }
+        start_color()
+        use_default_colors()
+        let scheme: [(StyleRole, Int16, Int16, attr_t)] = [
+            (.header, Int16(COLOR_BLACK), Int16(COLOR_CYAN), 0),
+            (.navActive, Int16(COLOR_BLACK), Int16(COLOR_YELLOW), bold),
+            (.navProblem, Int16(COLOR_RED), -1, bold),
+            (.columnHeader, Int16(COLOR_CYAN), -1, bold),
+            (.caption, Int16(COLOR_MAGENTA), -1, bold),
+            (.computed, Int16(COLOR_CYAN), -1, 0),
+            (.editing, Int16(COLOR_BLACK), Int16(COLOR_WHITE), bold),
+            (.problem, Int16(COLOR_WHITE), Int16(COLOR_RED), bold),
+            (.cursorProblem, Int16(COLOR_RED), Int16(COLOR_WHITE), bold | rev),
+            (.status, Int16(COLOR_GREEN), -1, 0),
+            (.findingError, Int16(COLOR_RED), -1, bold),
+            (.findingWarning, Int16(COLOR_YELLOW), -1, 0),
+            (.messageInfo, Int16(COLOR_GREEN), -1, bold),
+            (.messageError, Int16(COLOR_WHITE), Int16(COLOR_RED), bold),
+            (.control, Int16(COLOR_BLACK), Int16(COLOR_MAGENTA), 0),
+            (.dialog, Int16(COLOR_BLACK), Int16(COLOR_WHITE), bold),
+        ]
+        for role in StyleRole.allCases { pairs[role] = (mono[role].map { $0 & (rev | bold) } ?? 0, 0) }
+        pairs[.title] = (bold, 0)
+        for (i, (role, fg, bg, attr)) in scheme.enumerated() {
+            let pair = Int16(i + 1)
+            init_pair(pair, fg, bg)
+            pairs[role] = (attr, pair)
+        }
+        pairs[.cursor] = (rev, 0)
+        pairs[.findingSelected] = (rev, 0)
+        pairs[.keyName] = (rev, 0)
+    }
+
+    /// Draws a frame and puts the hardware cursor at the caret (so an IME's candidates appear there).
+    func draw(_ frame: Frame) {
+        let (columns, rows) = size
+        let grid = frame.grid
+        var cc = cchar_t()
+        for r in 0..<min(rows, grid.rows) {
+            for c in 0..<min(columns, grid.columns) {
+                let cell = grid[r, c]
+                if cell.width == 0 { continue }
+                if cell.width == 2, c + 1 >= columns { continue }
+                var n = 0
+                for scalar in cell.character.unicodeScalars where n < 5 {
+                    wbuf[n] = wchar_t(bitPattern: scalar.value)
+                    n += 1
+                }
+                wbuf[n] = 0
+                let style = pairs[cell.role] ?? (0, 0)
+                wbuf.withUnsafeBufferPointer { p in _ = setcchar(&cc, p.baseAddress, style.attr, style.pair, nil) }
+                _ = mvadd_wch(Int32(r), Int32(c), &cc)
+            }
+        }
+        if let cursor = frame.cursor, cursor.row < rows, cursor.column < columns {
+            curs_set(1)
+            move(Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+    }
+}

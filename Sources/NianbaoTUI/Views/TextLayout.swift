@@ -1,0 +1,72 @@
+/// Soft-wraps text by display width; a wide character is never split across lines.
+public enum TextLayout {
+    /// One visual line: character offsets `start..<end`, without the line break.
+    public struct Line: Sendable, Hashable {
+        public let start: Int
+        public let end: Int
+        /// True when the line ends at a hard line break (not a soft wrap).
+        public let hardBreak: Bool
+    }
+
+    /// True for characters that end a paragraph.
+    @inlinable
+    public static func isBreak(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
+
+    /// The visual lines of `chars` wrapped at `width` cells.
+    public static func lines(_ chars: [Character], width: Int) -> [Line] {
+        let width = max(2, width)
+        var lines: [Line] = []
+        var start = 0
+        var used = 0
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if isBreak(c) {
+                lines.append(Line(start: start, end: i, hardBreak: true))
+                i += 1
+                start = i
+                used = 0
+                continue
+            }
+            let w = ScreenGrid.cellWidth(of: c)
+            if used + w > width, i > start {
+                lines.append(Line(start: start, end: i, hardBreak: false))
+                start = i
+                used = 0
+                continue
+            }
+            used += w
+            i += 1
+        }
+        lines.append(Line(start: start, end: chars.count, hardBreak: false))
+        return lines
+    }
+
+    /// The visual line holding the caret.
+    public static func lineIndex(of caret: Int, in lines: [Line]) -> Int {
+        var lo = 0
+        for (i, line) in lines.enumerated() where line.start <= caret { lo = i }
+        return lo
+    }
+
+    /// Cells from the line start to `offset`.
+    public static func column(of offset: Int, in line: Line, chars: [Character]) -> Int {
+        var w = 0
+        for i in line.start..<min(offset, line.end) { w += ScreenGrid.cellWidth(of: chars[i]) }
+        return w
+    }
+
+    /// The offset in `line` closest to (not past) a screen column.
+    public static func offset(atColumn column: Int, in line: Line, chars: [Character], isLast: Bool) -> Int {
+        let last = (line.hardBreak || isLast) ? line.end : max(line.start, line.end - 1)
+        var w = 0
+        var i = line.start
+        while i < last {
+            let cw = ScreenGrid.cellWidth(of: chars[i])
+            if w + cw > column { break }
+            w += cw
+            i += 1
+        }
+        return i
+    }
+}

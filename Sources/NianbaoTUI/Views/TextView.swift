@@ -1,0 +1,36 @@
+import NianbaoCore
+
+/// Draws a text section: soft-wrapped lines, caret as the hardware cursor.
+enum TextView {
+    /// Lines of text the working pane shows.
+    static func bodyHeight(_ layout: ScreenLayout) -> Int { max(1, layout.workHeight) }
+
+    static func draw(_ state: EditorState, into grid: inout ScreenGrid) -> (column: Int, row: Int)? {
+        let layout = state.layout
+        let chars = Array(state.report.text(state.section))
+        let lines = TextLayout.lines(chars, width: layout.wrapWidth)
+        let caret = state.caret(in: state.section)
+        let caretLine = TextLayout.lineIndex(of: caret, in: lines)
+        let height = bodyHeight(layout)
+        var top = min(state.textTop[state.section] ?? 0, max(0, lines.count - 1))
+        if caretLine < top { top = caretLine }
+        if caretLine >= top + height { top = caretLine - height + 1 }
+        if chars.isEmpty {
+            let hint = state.mode == .view ? "（未填写）" : "（在此输入正文；可粘贴整段文字。）"
+            grid.put(hint, row: layout.workTop, column: 1, role: .status)
+        }
+        for i in 0..<height where top + i < lines.count {
+            let line = lines[top + i]
+            grid.put(String(chars[line.start..<line.end]), row: layout.workTop + i, column: 1,
+                     maxWidth: layout.columns - 1, role: .normal)
+        }
+        guard state.focus == .work else { return nil }
+        let column = 1 + TextLayout.column(of: caret, in: lines[caretLine], chars: chars)
+        return (min(column, layout.columns - 1), layout.workTop + caretLine - top)
+    }
+
+    /// Characters in a text section, not counting line breaks.
+    static func characterCount(_ text: String) -> Int {
+        text.reduce(0) { $0 + (TextLayout.isBreak($1) ? 0 : 1) }
+    }
+}
