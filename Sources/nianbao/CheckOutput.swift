@@ -3,14 +3,14 @@ import NianbaoCore
 /// Human-readable `check` output, grouped by section with the official labels.
 enum TextReport {
     static func render(_ result: CheckResult) -> String {
-        let path = VisibleText.sanitize(result.path)
+        let path = TerminalSafe.sanitize(result.path)
         guard let report = result.report else {
-            return "✗ \(VisibleText.sanitize(result.error?.description ?? path, allowNewlines: false))\n"
+            return "✗ \(TerminalSafe.sanitize(result.error?.description ?? path))\n"
         }
         let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
         let tally = Severity.allCases.compactMap { s in counts[s].map { "\($0) 个\(s.label)" } }
         let mark = result.exitCode == 0 ? "✓" : "✗"
-        var text = "\(mark) \(path)：\(VisibleText.sanitize(report.agency)) \(report.year) 年度（\(report.form.displayName)）"
+        var text = "\(mark) \(path)：\(TerminalSafe.sanitize(report.agency)) \(report.year) 年度（\(report.form.displayName)）"
         text += tally.isEmpty ? " — 未发现问题\n" : " — " + tally.joined(separator: "，") + "\n"
         if let note = result.previousMismatch { text += "  注意：\(note)\n" }
         var currentSection: SectionID?? = .none
@@ -20,7 +20,7 @@ enum TextReport {
                 let title = finding.section.map { report.definition.section($0).title } ?? "基本信息"
                 text += "  \(title)\n"
             }
-            text += "    [\(finding.severity.label)] \(finding.ruleID)  \(VisibleText.sanitize(finding.message))\n"
+            text += "    [\(finding.severity.label)] \(finding.ruleID)  \(TerminalSafe.sanitize(finding.message))\n"
             if !finding.cells.isEmpty, finding.cells.count <= 8 {
                 text += "        单元格：" + finding.cellLabels.joined(separator: "；") + "\n"
             } else if finding.cells.count > 8 {

@@ -29,17 +29,17 @@ struct Fmt: ParsableCommand {
                 let canonical = ReportFile.encode(try ReportFile.decode(bytes, path: path))
                 guard canonical != bytes else { continue }
                 if check {
-                    print("需要改写：\(VisibleText.sanitize(path))")
+                    print("需要改写：\(TerminalSafe.sanitize(path))")
                     code = max(code, 1)
                 } else {
                     try AtomicFileWriter.write(canonical, to: path)
-                    print("已改写：\(VisibleText.sanitize(path))")
+                    print("已改写：\(TerminalSafe.sanitize(path))")
                 }
             } catch let error as ReportFileError {
-                FileHandle.standardError.write(Data("nianbao: \(VisibleText.sanitize(error.description))\n".utf8))
+                FileHandle.standardError.write(Data("nianbao: \(TerminalSafe.sanitize(error.description))\n".utf8))
                 code = 2
             } catch {
-                FileHandle.standardError.write(Data("nianbao: \(VisibleText.sanitize("\(error)"))\n".utf8))
+                FileHandle.standardError.write(Data("nianbao: \(TerminalSafe.sanitize("\(error)"))\n".utf8))
                 code = 2
             }
         }
@@ -65,7 +65,7 @@ struct Digest: ParsableCommand {
         try reportingFailures {
             do {
                 let report = try ReportFile.load(path: file)
-                print("\(ReportFile.digest(report))  \(VisibleText.sanitize(file))")
+                print("\(ReportFile.digest(report))  \(TerminalSafe.sanitize(file))")
             } catch let error as ReportFileError {
                 throw CommandFailure(code: 2, message: error.description)
             }

@@ -96,6 +96,6 @@ enum ImportExportFiles {
 
     static func printError(_ text: String) {
         // Text from an untrusted input is never sent to the terminal raw.
-        FileHandle.standardError.write(Data((VisibleText.sanitize(text, allowNewlines: true) + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalSafe.sanitizeKeepingNewlines(text) + "\n").utf8))
     }
 }

@@ -90,7 +90,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as CommandFailure {
-        FileHandle.standardError.write(Data("nianbao: \(VisibleText.sanitize(failure.message, allowNewlines: true))\n".utf8))
+        FileHandle.standardError.write(Data("nianbao: \(TerminalSafe.sanitizeKeepingNewlines(failure.message))\n".utf8))
         throw ExitCode(failure.code)
     }
 }

@@ -10,9 +10,19 @@ struct Nianbao: ParsableCommand {
             不带参数运行时，打开内置的示例报告（驻马店市水利局 2020 年度报告的数据，临时副本）。
 
             示例：
+              nianbao
+              nianbao edit 2025.json
               nianbao new --year 2025 --agency 某某市水利局 -o 2025.json
               nianbao check 2025.json
             """,
-        subcommands: [New.self, Check.self, Fmt.self, Digest.self, Import.self, Export.self]
+        subcommands: [Edit.self, View.self, New.self, Check.self, Fmt.self, Digest.self, Import.self, Export.self]
     )
+
+    /// With no subcommand: the editor on a temporary copy of the built-in sample.
+    func run() throws {
+        try reportingFailures {
+            let path = try BuiltInSample.temporaryCopy()
+            try EditSession(path: path, previous: nil).run { SampleReports.seed }
+        }
+    }
 }

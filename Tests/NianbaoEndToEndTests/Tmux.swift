@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Drives the real `nianbao` binary inside a private tmux server.
 final class Tmux {
@@ -22,21 +23,21 @@ final class Tmux {
         return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
     }()
 
-    /// True when the binary has the `edit` subcommand wired into its root command.
-    static let editWired: Bool = {
-        guard let binary else { return false }
-        return (try? run(binary, ["edit", "--help"]).status) == 0
-    }()
 
     @discardableResult
-    static func run(_ path: String, _ args: [String]) throws -> (status: Int32, output: String) {
+    static func run(_ path: String, _ args: [String], capture: Bool = true) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = args
         let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
+        // The tmux server started by new-session inherits stdout: never wait on a pipe it holds.
+        p.standardOutput = capture ? pipe : FileHandle.nullDevice
+        p.standardError = capture ? pipe : FileHandle.nullDevice
         try p.run()
+        if !capture {
+            p.waitUntilExit()
+            return (p.terminationStatus, "")
+        }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
@@ -52,7 +53,8 @@ final class Tmux {
         var full = "export TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no;"
         for (k, v) in env { full += " export \(k)='\(v)';" }
         full += " " + command
-        try tmux("new-session", "-d", "-s", session, "-x", "\(columns)", "-y", "\(rows)", "sh", "-c", full)
+        try Self.run(Self.tmuxPath!, ["-L", socket, "new-session", "-d", "-s", session, "-x", "\(columns)",
+                                      "-y", "\(rows)", "sh", "-c", full], capture: false)
         try tmux("set-option", "-t", session, "escape-time", "0")
     }
 
@@ -85,6 +87,20 @@ final class Tmux {
         }
         return last
     }
+
+    /// Like `waitFor`, but records a test failure showing the last screen when the condition never holds.
+    @discardableResult
+    func require(timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ condition: (String) -> Bool) throws -> String {
+        let screen = try waitFor(timeout: timeout, condition)
+        if !condition(screen) {
+            Issue.record("timed out after \(timeout) s; the screen was:\n\(screen)", sourceLocation: sourceLocation)
+            throw TmuxTimeout()
+        }
+        return screen
+    }
+
+    struct TmuxTimeout: Error {}
 
     func kill() { _ = try? tmux("kill-server") }
 

@@ -24,13 +24,17 @@ public struct EditorApp {
         try run(report: store.load())
     }
 
-    /// Runs the editor on a given report (e.g. a new draft or the built-in sample).
-    public func run(report: Report) throws {
+    /// Runs the editor on a given report (e.g. a new draft, a recovered copy or the built-in sample).
+    ///
+    /// `modified` marks the report as not yet saved (a recovered copy); `message` is shown first.
+    public func run(report: Report, modified: Bool = false, message: String? = nil) throws {
         let terminal = try NcursesTerminal()
         defer { terminal.stop() }
         let size = terminal.size
         var state = EditorState(report: report, mode: mode, fileName: store.displayName, previous: previous,
                                 columns: size.columns, rows: size.rows)
+        if modified { state.dirty = true }
+        if let message { state.message = StatusMessage(text: message, isError: false) }
         terminal.draw(Renderer.render(state))
         let clock = ContinuousClock()
         var lastKey = clock.now

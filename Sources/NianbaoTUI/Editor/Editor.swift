@@ -174,7 +174,12 @@ extension EditorState {
             dialog = .confirmOverwrite
         case .failure(.failed(let text)):
             quitAfterSave = false
-            message = StatusMessage(text: "保存失败：\(text)", isError: true)
+            // The edits stay in the editor, and in a recovery copy in case the terminal goes away next.
+            if mode == .edit {
+                editsSinceRecovery = 0
+                effects.append(.writeRecovery(report))
+            }
+            message = StatusMessage(text: "保存失败：\(text)（修改仍在编辑器中，并已写入恢复副本）", isError: true)
         }
     }
 

@@ -108,3 +108,10 @@ import Testing
         #expect(findings[0].message.contains("4 位小数"))
     }
 }
+
+@Suite struct BuiltInSampleTests {
+    @Test func builtInSampleIsTheSeedFixture() throws {
+        #expect(Array(SampleReports.seedJSON.utf8) == (try SeedFixtureTests.seedBytes()))
+        #expect(SampleReports.seed == (try SeedFixtureTests.seed()))
+    }
+}

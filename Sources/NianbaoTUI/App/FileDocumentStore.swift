@@ -1,0 +1,62 @@
+import NianbaoCore
+
+/// A report file on disk: canonical JSON, atomic saves that keep the file's permissions and
+/// write through symlinks, and a check that nobody changed the file since it was read.
+public final class FileDocumentStore: DocumentStore, @unchecked Sendable {
+    public let path: String
+    public let displayName: String
+    private let lock = Lock()
+    private var identity: FileIdentity?
+
+    public init(path: String) {
+        self.path = path
+        self.displayName = path.split(separator: "/").last.map(String.init) ?? path
+        self.identity = FileIdentity.of(path: path)
+    }
+
+    public func load() throws -> Report {
+        try lock.with {
+            let report = try ReportFile.load(path: path)
+            identity = FileIdentity.of(path: path)
+            return report
+        }
+    }
+
+    public func save(_ report: Report) throws -> SaveOutcome {
+        try lock.with {
+            do {
+                try AtomicFileWriter.write(ReportFile.encode(report), to: path)
+            } catch let error as SaveError {
+                throw SaveFailure.failed(error.message)
+            }
+            identity = FileIdentity.of(path: path)
+            return SaveOutcome(displayName: displayName)
+        }
+    }
+
+    public func changedOnDisk() -> Bool {
+        lock.with {
+            guard let identity else { return FileIdentity.of(path: path) != nil }
+            return identity.hasChanged(at: path)
+        }
+    }
+}
+
+/// Recovery copies of one draft, written while editing and removed after a clean save or quit.
+public struct FileRecoveryHook: RecoveryHook {
+    public let store: RecoveryStore
+    public let draftPath: String
+
+    public init(store: RecoveryStore = .standard(), draftPath: String) {
+        self.store = store
+        self.draftPath = draftPath
+    }
+
+    public func write(_ report: Report) throws {
+        try store.write(bytes: ReportFile.encode(report), for: draftPath)
+    }
+
+    public func remove() {
+        try? store.remove(for: draftPath)
+    }
+}
