@@ -25,7 +25,9 @@ final class Tmux {
     /// True when the binary has the `edit` subcommand wired into its root command.
     static let editWired: Bool = {
         guard let binary else { return false }
-        return (try? run(binary, ["edit", "--help"]).status) == 0
+        // An unknown subcommand still prints the root help, so look for the edit usage line.
+        guard let result = try? run(binary, ["edit", "--help"]) else { return false }
+        return result.status == 0 && result.output.contains("nianbao edit")
     }()
 
     /// Runs a program with posix_spawn and waitpid (Foundation's Process can hang reaping tmux clients).
