@@ -16,4 +16,4 @@ guard known.contains(which) else {
 if which == "validation" || which == "all" { runValidationBenchmarks() }
 if which == "check" || which == "all" { runCheckBenchmarks() }
 if which == "import" || which == "all" { runImportBenchmarks() }
-// the editor benchmark lands with its branch.
+if which == "editor" || which == "all" { runEditorBenchmarks() }

@@ -24,23 +24,28 @@ final class Tmux {
     }()
 
 
+    /// Runs a program with posix_spawn and waitpid (Foundation's Process can hang reaping tmux clients).
     @discardableResult
     static func run(_ path: String, _ args: [String], capture: Bool = true) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        let pipe = Pipe()
-        // The tmux server started by new-session inherits stdout: never wait on a pipe it holds.
-        p.standardOutput = capture ? pipe : FileHandle.nullDevice
-        p.standardError = capture ? pipe : FileHandle.nullDevice
-        try p.run()
-        if !capture {
-            p.waitUntilExit()
-            return (p.terminationStatus, "")
-        }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let out = capture ? FileManager.default.temporaryDirectory
+            .appendingPathComponent("nianbao-e2e-out-\(UUID().uuidString)").path : "/dev/null"
+        defer { if capture { unlink(out) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([path] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let text = capture ? ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "") : ""
+        let exited = status & 0x7f == 0
+        return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), text)
     }
 
     @discardableResult

@@ -1,0 +1,139 @@
+// Editor benchmarks (issue 3). Run:
+//   swift build -c release && .build/release/nianbao-bench
+// (main.swift calls runEditorBenchmarks()). The first-frame benchmark needs the `edit`
+// subcommand wired into the root command and opens FILE through the document store; until
+// the JSON store is wired it uses the debug fixture hook, so run it on a debug build:
+//   swift build && .build/debug/nianbao-bench
+#if canImport(Glibc)
+import Glibc
+#endif
+import NianbaoCore
+import NianbaoTUI
+
+/// Runs both editor benchmarks and prints their figures.
+func runEditorBenchmarks() {
+    keystrokeBenchmark()
+    firstFrameBenchmark()
+}
+
+private func p99(_ samples: [Duration]) -> Duration {
+    let sorted = samples.sorted()
+    return sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
+}
+
+private func micros(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
+}
+
+/// (1) Keystroke in a table cell of a fully filled report → next frame's cell grid.
+func keystrokeBenchmark() {
+    var report = Report(agency: "驻马店市水利局", year: 2021, form: .v2021)
+    report.texts = [.s1: String(repeating: "我局认真贯彻落实政府信息公开条例。", count: 50), .s5: "问题与改进。", .s6: "本年度未收取信息处理费。"]
+    for (i, c) in report.definition.cells.enumerated() where !c.isComputed { report.cells[i] = .count(Int64(i % 7)) }
+    var state = EditorState(report: report, fileName: "bench.json")
+    state.section = .s3
+    state.tableCursors[.t3] = TableCursor(row: 4, column: 2)
+    let clock = ContinuousClock()
+    var samples: [Duration] = []
+    var baseline: [Duration] = []
+    var sink = 0
+    for i in 0..<3000 {
+        // Alternate a digit (starts editing) and Enter (commits: fill totals + validate all rules).
+        let key: Key = i % 2 == 0 ? .character(Character(String(i % 10))) : .enter
+        if i % 40 == 39 { state.tableCursors[.t3] = TableCursor(row: 4, column: 2) }
+        let start = clock.now
+        let (next, _) = Editor.reduce(state, KeyMap.action(for: key, in: state))
+        let frame = Renderer.render(next)
+        samples.append(clock.now - start)
+        state = next
+        sink &+= frame.grid.cells.count
+        let b0 = clock.now
+        var cells = state.report.cells
+        cells[0] = .empty
+        let empty = ScreenGrid(columns: 80, rows: 24)
+        baseline.append(clock.now - b0)
+        sink &+= empty.cells.count + cells.count
+    }
+    let p = p99(samples), b = p99(baseline)
+    print("keystroke→frame (80x24, table 三, filled report): p99 \(format2(micros(p))) µs over \(samples.count) keystrokes (target < 1000 µs)")
+    print("  baseline (copy cell array + empty 80x24 grid): p99 \(format2(micros(b))) µs; ratio \(format2(micros(p) / max(0.001, micros(b))))  [sink \(sink % 10)]")
+}
+
+private func format2(_ v: Double) -> String {
+    let r = (v * 100).rounded() / 100
+    return String(r)
+}
+
+/// (2) Time to first full frame on a pseudo-terminal: nianbao edit vs vim -u NONE.
+func firstFrameBenchmark() {
+    guard let resolved = realpath(CommandLine.arguments[0], nil) else { return }
+    let me = String(cString: resolved)
+    free(resolved)
+    let nianbao = me.split(separator: "/").dropLast().reduce("") { $0 + "/" + $1 } + "/nianbao"
+    let file = "/tmp/nianbao-bench-\(getpid()).json"
+    if let f = fopen(file, "w") { fputs("{}\n", f); fclose(f) }
+    defer { unlink(file) }
+    let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "NIANBAO_DEBUG_FIXTURE=blank-2021", "HOME=/tmp"]
+    guard let ours = timeToFirst(marker: "F3/F4", argv: [nianbao, "edit", file], env: env) else {
+        print("first frame: nianbao did not draw its key bar within 10 s (is `edit` wired into the root command?)")
+        return
+    }
+    let vimPath = (["/usr/bin/vim", "/usr/local/bin/vim"] as [String]).first { access($0, X_OK) == 0 }
+    guard let vimPath else {
+        print("first frame: nianbao edit \(format2(ours)) ms; vim is not installed, no ratio")
+        return
+    }
+    let name = String(file.split(separator: "/").last!)
+    guard let vim = timeToFirst(marker: name, argv: [vimPath, "-u", "NONE", file], env: env) else {
+        print("first frame: nianbao edit \(format2(ours)) ms; vim did not show the file name")
+        return
+    }
+    print("first frame on a pty (80x24): nianbao edit \(format2(ours)) ms, vim -u NONE \(format2(vim)) ms, ratio \(format2(ours / vim)) (target ≤ 1)")
+}
+
+/// Spawns `argv` on a new 80×24 pty and returns milliseconds until its output contains `marker` (median of 5).
+private func timeToFirst(marker: String, argv: [String], env: [String]) -> Double? {
+    var runs: [Double] = []
+    for _ in 0..<5 {
+        var master: Int32 = 0
+        var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
+        let cargs = argv.map { strdup($0) } + [nil]
+        let cenv = env.map { strdup($0) } + [nil]
+        let clock = ContinuousClock()
+        let start = clock.now
+        let pid = forkpty(&master, nil, nil, &size)
+        if pid == 0 {
+            execve(cargs[0]!, cargs, cenv)
+            _exit(127)
+        }
+        cargs.forEach { free($0) }
+        cenv.forEach { free($0) }
+        guard pid > 0 else { return nil }
+        var seen: [UInt8] = []
+        let needle = Array(marker.utf8)
+        var found: Double?
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while clock.now - start < .seconds(10), found == nil {
+            var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&fds, 1, 100) >= 0 else { break }
+            if fds.revents & Int16(POLLIN) == 0 { continue }
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            seen += buffer[0..<n]
+            if seen.count >= needle.count {
+                for i in 0...(seen.count - needle.count) where seen[i] == needle[0] && Array(seen[i..<(i + needle.count)]) == needle {
+                    let d = clock.now - start
+                    found = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+                    break
+                }
+            }
+        }
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        close(master)
+        guard let found else { return nil }
+        runs.append(found)
+    }
+    return runs.sorted()[runs.count / 2]
+}
