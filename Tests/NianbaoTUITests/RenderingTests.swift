@@ -91,3 +91,16 @@ import Testing
         #expect(s.findings.contains { $0.ruleID == "T3-3" })
     }
 }
+
+@Suite struct HeaderTests {
+    @Test func markersStayVisibleWithALongAgencyName() {
+        var s = EditorState(report: Report(agency: "某某省某某市某某区某某街道办事处社区综合服务中心（政务公开办公室）", year: 2021, form: .v2021),
+                            mode: .edit, fileName: "一个很长很长的文件名-2021年度报告-定稿.json", columns: 80, rows: 24)
+        s.dirty = true
+        let header = Renderer.render(s).grid.text(row: 0)
+        #expect(header.contains("[已修改]"), "\(header)")
+        #expect(header.contains("…"))
+        let view = EditorState(report: s.report, mode: .view, fileName: s.fileName, columns: 60, rows: 24)
+        #expect(Renderer.render(view).grid.text(row: 0).contains("[只读]"))
+    }
+}

@@ -51,22 +51,19 @@ public enum Renderer {
 
     static func drawHeader(_ state: EditorState, into grid: inout ScreenGrid) {
         let r = state.report
-        var parts = ["年报", r.agency.isEmpty ? "（未填机关名称）" : r.agency, "\(r.year) 年度", r.form.displayName,
-                     state.fileName]
-        if state.dirty { parts[4] += " [已修改]" }
-        if state.mode == .view { parts.append("[只读]") }
+        let body = ["年报", r.agency.isEmpty ? "（未填机关名称）" : r.agency, "\(r.year) 年度", r.form.displayName,
+                    state.fileName].joined(separator: " | ")
+        let markers = [state.dirty ? "[已修改]" : nil, state.mode == .view ? "| [只读]" : nil]
+            .compactMap { $0 }.joined(separator: " ")
+        let columns = state.layout.columns
         grid.fill(row: 0, role: .header)
+        // The markers always stay visible: a long agency or file name is cut with … instead.
         // Agency names come from files: `put` escapes control characters visibly.
-        var x = 1
-        for (i, p) in parts.enumerated() {
-            if i > 0 { x += grid.put(" | ", row: 0, column: x, role: .header) }
-            x += grid.put(p, row: 0, column: x, role: .header)
-        }
-        if x >= state.layout.columns, state.layout.columns > 1 {
-            // Keep the markers visible when a long agency name fills the line.
-            let tail = (state.dirty ? "*" : "") + (state.mode == .view ? "[只读]" : "")
-            let w = ScreenGrid.cellWidth(of: tail)
-            if w > 0 { grid.putTruncated(tail, row: 0, column: state.layout.columns - w, width: w, role: .header) }
+        let markerWidth = markers.isEmpty ? 0 : ScreenGrid.cellWidth(of: markers) + 1
+        let bodyWidth = min(ScreenGrid.cellWidth(of: body), max(0, columns - 1 - markerWidth))
+        let x = 1 + grid.putTruncated(body, row: 0, column: 1, width: bodyWidth, role: .header)
+        if !markers.isEmpty, x + 1 < columns {
+            grid.putTruncated(markers, row: 0, column: x + 1, width: columns - x - 1, role: .header)
         }
     }
 
