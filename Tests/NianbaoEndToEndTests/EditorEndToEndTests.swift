@@ -206,3 +206,44 @@ struct EditorEndToEndTests {
         #expect(screen.contains("(一)主动公开情况"))
     }
 }
+
+/// Issue 4: terminals the editor cannot use, and suspending.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed (apt-get install tmux); end-to-end tests skipped"))
+struct TerminalEndToEndTests {
+    @Test(arguments: ["dumb", "vt-nonexistent"])
+    func unusableTermGivesAClearError(term: String) throws {
+        let scratch = try EditorEndToEndTests.Scratch()
+        let file = try scratch.write(EditorEndToEndTests.blank2021(), "t.json")
+        let t = Tmux()
+        defer { t.kill() }
+        try t.start("TERM=\(term) '\(try #require(Tmux.binary))' view '\(file)'; echo rc=$?; sleep 30", env: scratch.env)
+        let screen = try t.require { $0.contains("rc=") }
+        #expect(screen.contains("TERM=\(term)"), "\(screen)")
+        #expect(screen.contains("rc=2"))
+        #expect(!screen.contains("[?2004"), "no stray escape sequences")
+    }
+
+    @Test func ctrlZSuspendsAndFgRedraws() throws {
+        let scratch = try EditorEndToEndTests.Scratch()
+        let file = try scratch.write(EditorEndToEndTests.blank2021(), "z.json")
+        let t = Tmux()
+        defer { t.kill() }
+        try t.start("sh", env: scratch.env)
+        try t.literal("'\(try #require(Tmux.binary))' edit '\(file)'")
+        try t.keys("Enter")
+        try t.require { $0.contains("总体情况") }
+        try t.literal("暂停前")
+        try t.require { $0.contains("暂停前") }
+        try t.keys("C-z")
+        try t.require { $0.contains("Stopped") }
+        #expect(try t.display("#{alternate_on}") == "0")
+        try t.literal("fg")
+        try t.keys("Enter")
+        let back = try t.require { $0.contains("总体情况") && $0.contains("暂停前") }
+        #expect(back.contains("[已修改]"))
+        #expect(try t.display("#{alternate_on}") == "1")
+        try t.keys("C-x")
+        try t.require { $0.contains("保存吗") }
+        try t.literal("n")
+    }
+}

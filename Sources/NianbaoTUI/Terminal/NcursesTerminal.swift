@@ -70,7 +70,8 @@ final class NcursesTerminal {
 
     /// Ends curses and gives the terminal back in cooked mode on the normal screen.
     func stop() {
-        guard !stopped else { return }
+        // Nothing to give back when curses never started (e.g. TERM=dumb was refused).
+        guard !stopped, screen != nil else { return }
         stopped = true
         Self.writeRaw("\u{1B}[?2004l")
         endwin()
