@@ -52,7 +52,7 @@ func filledReport() -> Report {
     r["t3.r3_1.lp_com"] = .count(3)
     r["t3.r4.np"] = .count(2)
     r["t4.rv.keep"] = .count(1)
-    EditorState.fillTotals(&r)
+    r.fillComputed()
     return r
 }
 

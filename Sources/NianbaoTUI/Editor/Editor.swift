@@ -252,7 +252,7 @@ extension EditorState {
 
     /// Re-fills totals, re-runs the rules and counts the edit.
     mutating func edited(effects: inout [Effect]) {
-        Self.fillTotals(&report)
+        report.fillComputed()
         findings = Validator.validate(report, previous: previous)
         dirty = true
         editsSinceRecovery += 1

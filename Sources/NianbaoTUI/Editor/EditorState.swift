@@ -97,7 +97,7 @@ public struct EditorState: Sendable {
         if mode == .edit {
             // The editor owns the totals; a file with stale totals is corrected (and marked modified).
             let before = report.cells
-            Self.fillTotals(&report)
+            report.fillComputed()
             recomputed = before != report.cells
         }
         self.report = report
@@ -109,16 +109,6 @@ public struct EditorState: Sendable {
         if recomputed {
             dirty = true
             message = StatusMessage(text: "文件中的合计与分项不符，已按分项重新计算。", isError: false)
-        }
-    }
-
-    /// Fills every computed cell. Runs `fillComputed` until stable: in one pass a total-of-totals
-    /// (table 三 （七）总计 › 总计) can be computed before its parts.
-    static func fillTotals(_ report: inout Report) {
-        for _ in 0..<3 {
-            let before = report.cells
-            report.fillComputed()
-            if report.cells == before { return }
         }
     }
 
