@@ -246,4 +246,30 @@ struct TerminalEndToEndTests {
         try t.require { $0.contains("保存吗") }
         try t.literal("n")
     }
+
+    /// NO_COLOR: no colour at all; reverse and bold carry the meaning.
+    @Test func noColorUsesReverseAndBoldOnly() throws {
+        let scratch = try EditorEndToEndTests.Scratch()
+        var r = SampleReports.seed
+        r["t3.r1.total"] = .count(9)
+        let file = try scratch.write(r, "nc.json")
+        var env = scratch.env
+        env["NO_COLOR"] = "1"
+        let t = Tmux()
+        defer { t.kill() }
+        try t.start("'\(try #require(Tmux.binary))' view '\(file)'", env: env)
+        try t.require { $0.contains("[只读]") }
+        let styled = try t.tmux("capture-pane", "-e", "-p", "-t", t.session)
+        let colour = try Regex(#"\x1B\[(?:[0-9;]*;)?(?:3[0-7]|4[0-7]|9[0-7]|10[0-7]|38;5;[0-9]+|48;5;[0-9]+)(?:;[0-9;]*)?m"#)
+        #expect(styled.firstMatch(of: colour) == nil, "colour escape found with NO_COLOR set")
+        #expect(styled.contains("\u{1B}[7m"), "reverse video marks the header")
+        // Without NO_COLOR the same screen does use colour.
+        t.kill()
+        let t2 = Tmux()
+        defer { t2.kill() }
+        try t2.start("'\(try #require(Tmux.binary))' view '\(file)'", env: scratch.env)
+        try t2.require { $0.contains("[只读]") }
+        let coloured = try t2.tmux("capture-pane", "-e", "-p", "-t", t2.session)
+        #expect(coloured.firstMatch(of: colour) != nil, "\(coloured.debugDescription.prefix(600))")
+    }
 }

@@ -55,7 +55,8 @@ final class Tmux {
 
     /// Starts `command` (run by sh) in a detached session of the given size.
     func start(_ command: String, columns: Int = 80, rows: Int = 24, env: [String: String] = [:]) throws {
-        var full = "export TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no;"
+        // A known environment whatever the test runner has (some runners set NO_COLOR).
+        var full = "unset NO_COLOR ESCDELAY; export TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no;"
         for (k, v) in env { full += " export \(k)='\(v)';" }
         full += " " + command
         try Self.run(Self.tmuxPath!, ["-L", socket, "new-session", "-d", "-s", session, "-x", "\(columns)",
