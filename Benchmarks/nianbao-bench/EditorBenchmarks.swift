@@ -25,9 +25,8 @@ private func micros(_ d: Duration) -> Double {
 
 /// (1) Keystroke in a table cell of a fully filled report → next frame's cell grid.
 func keystrokeBenchmark() {
-    var report = Report(agency: "驻马店市水利局", year: 2021, form: .v2021)
-    report.texts = [.s1: String(repeating: "我局认真贯彻落实政府信息公开条例。", count: 50), .s5: "问题与改进。", .s6: "本年度未收取信息处理费。"]
-    for (i, c) in report.definition.cells.enumerated() where !c.isComputed { report.cells[i] = .count(Int64(i % 7)) }
+    var report = SampleReports.filled(form: .v2021)
+    report.texts[.s1] = String(repeating: "我局认真贯彻落实政府信息公开条例。", count: 50)
     var state = EditorState(report: report, fileName: "bench.json")
     state.section = .s3
     state.tableCursors[.t3] = TableCursor(row: 4, column: 2)

@@ -14,7 +14,7 @@ struct ReportDecoder {
         } catch {
             // Name the encoding when that is what is wrong (GBK drafts are common in these offices).
             if let problem = TextEncodingCheck.check(bytes, path: path) {
-                throw ReportFileError(path: path, line: problem.line, column: nil, message: problem.message)
+                throw ReportFileError(path: path, line: problem.line, column: nil, message: "文件" + problem.detail + "。")
             }
             throw ReportFileError(path: path, line: error.line, column: error.column, jsonPath: error.path,
                                   message: error.message)

@@ -23,23 +23,26 @@ public struct EncodingProblem: Sendable, Equatable, CustomStringConvertible {
     /// The offending byte itself (nil for an empty tail).
     public let byte: UInt8?
 
-    /// The Simplified Chinese message for the user.
-    public var message: String {
+    /// What is wrong, in Simplified Chinese, without naming the file (for messages that already do).
+    public var detail: String {
         let place = "第 \(line) 行，字节偏移 \(byteOffset)"
         let hex = byte.map { "0x" + ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) } ?? ""
         switch kind {
         case .utf8ByteOrderMark:
-            return "文件 \(path) 以 UTF-8 BOM（EF BB BF）开头；年报文件应为不带 BOM 的 UTF-8，请删除开头的 BOM"
+            return "以 UTF-8 BOM（EF BB BF）开头；年报文件应为不带 BOM 的 UTF-8，请删除开头的 BOM"
         case .utf16(let little):
-            return "文件 \(path) 不是 UTF-8 编码，看起来是 UTF-16（\(little ? "小端" : "大端")）编码"
+            return "不是 UTF-8 编码，看起来是 UTF-16（\(little ? "小端" : "大端")）编码"
                 + "（\(place)）；请另存为 UTF-8，例如：iconv -f UTF-16 -t UTF-8"
         case .gb18030:
-            return "文件 \(path) 不是 UTF-8 编码，看起来是 GBK/GB18030 编码（\(place)首次出现无效字节 \(hex)）；"
+            return "不是 UTF-8 编码，看起来是 GBK/GB18030 编码（\(place)首次出现无效字节 \(hex)）；"
                 + "请先转换为 UTF-8，例如：iconv -f GB18030 -t UTF-8"
         case .invalidUTF8:
-            return "文件 \(path) 不是有效的 UTF-8 编码（\(place)出现无效字节 \(hex)）"
+            return "不是有效的 UTF-8 编码（\(place)出现无效字节 \(hex)）"
         }
     }
+
+    /// The Simplified Chinese message for the user, naming the file.
+    public var message: String { "文件 \(path) \(detail)" }
 
     public var description: String { message }
 }

@@ -25,45 +25,6 @@ public protocol RecoveryHook: Sendable {
     func remove()
 }
 
-/// A store that keeps the report in memory: for tests and the built-in sample.
-public final class InMemoryDocumentStore: DocumentStore, @unchecked Sendable {
-    private let lock = Lock()
-    private var stored: Report
-    private var externallyChanged = false
-    private var failure: String?
-    public let displayName: String
-    /// How many times `save` succeeded.
-    public private(set) var saveCount = 0
-
-    public init(report: Report, displayName: String = "（内存）") {
-        self.stored = report
-        self.displayName = displayName
-    }
-
-    /// The last saved report.
-    public var report: Report { lock.with { stored } }
-
-    public func load() throws -> Report { lock.with { stored } }
-
-    public func save(_ report: Report) throws -> SaveOutcome {
-        try lock.with {
-            if let failure { throw SaveFailure.failed(failure) }
-            stored = report
-            externallyChanged = false
-            saveCount += 1
-            return SaveOutcome(displayName: displayName)
-        }
-    }
-
-    public func changedOnDisk() -> Bool { lock.with { externallyChanged } }
-
-    /// Simulates another program changing the file.
-    public func simulateExternalChange() { lock.with { externallyChanged = true } }
-
-    /// Makes later saves fail with a message (nil to succeed again).
-    public func failSaves(with message: String?) { lock.with { failure = message } }
-}
-
 /// A minimal mutex, so stores can be shared safely.
 final class Lock: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
