@@ -66,7 +66,7 @@ func firstFrameBenchmark() {
     guard let resolved = realpath(CommandLine.arguments[0], nil) else { return }
     let me = String(cString: resolved)
     free(resolved)
-    let nianbao = me.split(separator: "/").dropLast().reduce("") { $0 + "/" + $1 } + "/nianbao"
+    let nianbao = getenv("NIANBAO_BENCH_BINARY").map { String(cString: $0) } ?? me.split(separator: "/").dropLast().reduce("") { $0 + "/" + $1 } + "/nianbao"
     let dir = "/tmp/nianbao-bench-\(getpid())"
     mkdir(dir, 0o700)
     let file = dir + "/report.json"

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NianbaoCore
 import NianbaoTUI
 
@@ -210,24 +214,22 @@ enum ReportDiff {
 /// Line-mode questions asked before the editor takes over the terminal.
 enum Prompt {
     static func say(_ text: String) {
-        FileHandle.standardError.write(Data((TerminalSafe.sanitizeKeepingNewlines(text) + "\n").utf8))
+        Console.error(TerminalSafe.sanitizeKeepingNewlines(text) + "\n")
     }
 
     /// Asks until one of `options` (single letters) is typed; Enter takes the default.
     static func choose(_ question: String, options: [String], default value: String) throws -> String {
         while true {
-            FileHandle.standardError.write(Data("\(question) [\(value.uppercased())]：".utf8))
+            Console.error("\(question) [\(value.uppercased())]：")
             guard let line = readLine() else { throw CommandFailure(code: 2, message: "输入已结束，未作选择。") }
-            let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
+            let answer = line.trimmedWhitespace.lowercased()
             if answer.isEmpty { return value }
             if let first = answer.first.map(String.init), options.contains(first) { return first }
         }
     }
 
     static func timestamp(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return f.string(from: date)
+        Console.timestamp(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down)))
     }
 }
 
@@ -235,7 +237,7 @@ enum Prompt {
 enum NewReportPrompt {
     static func ask(agency: String?, year: Int?, form: String?) throws -> Report {
         let name = try agency ?? line("机关名称：", default: nil)
-        let lastYear = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
+        let lastYear = Console.currentYear - 1
         let y: Int
         if let year { y = year } else {
             let text = try line("报告年度 [\(lastYear)]：", default: String(lastYear))
@@ -248,9 +250,9 @@ enum NewReportPrompt {
     }
 
     static func line(_ label: String, default value: String?) throws -> String {
-        FileHandle.standardError.write(Data(label.utf8))
+        Console.error(label)
         guard let line = readLine() else { throw CommandFailure(code: 2, message: "输入已结束。") }
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmedWhitespace
         if trimmed.isEmpty, let value { return value }
         guard !trimmed.isEmpty else { throw CommandFailure(code: 2, message: "不能为空。") }
         return trimmed

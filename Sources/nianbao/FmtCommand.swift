@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NianbaoCore
 
 /// `nianbao fmt`: rewrites files in canonical form.
@@ -36,10 +40,10 @@ struct Fmt: ParsableCommand {
                     print("已改写：\(TerminalSafe.sanitize(path))")
                 }
             } catch let error as ReportFileError {
-                FileHandle.standardError.write(Data("nianbao: \(TerminalSafe.sanitize(error.description))\n".utf8))
+                Console.error("nianbao: \(TerminalSafe.sanitize(error.description))\n")
                 code = 2
             } catch {
-                FileHandle.standardError.write(Data("nianbao: \(TerminalSafe.sanitize("\(error)"))\n".utf8))
+                Console.error("nianbao: \(TerminalSafe.sanitize("\(error)"))\n")
                 code = 2
             }
         }

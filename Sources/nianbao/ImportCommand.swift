@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NianbaoCore
 
 /// `nianbao import FILE [-o OUT.json] [--year Y] [--agency NAME] [--partial]`
@@ -81,14 +85,14 @@ struct Import: ParsableCommand {
 enum ImportExportFiles {
     /// Reads a whole file, or standard input for `-`.
     static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        if path == "-" { return Console.readStandardInput() }
         return try ReportFile.readBytes(path: path)
     }
 
     /// Writes to a file, or to standard output when `path` is nil or `-`.
     static func write(_ bytes: [UInt8], to path: String?) throws {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(bytes))
+            Console.output(bytes)
             return
         }
         try AtomicFileWriter.write(bytes, to: path)
@@ -96,6 +100,6 @@ enum ImportExportFiles {
 
     static func printError(_ text: String) {
         // Text from an untrusted input is never sent to the terminal raw.
-        FileHandle.standardError.write(Data((TerminalSafe.sanitizeKeepingNewlines(text) + "\n").utf8))
+        Console.error(TerminalSafe.sanitizeKeepingNewlines(text) + "\n")
     }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NianbaoCore
 
 /// `nianbao new`: writes an empty draft.
@@ -66,10 +70,10 @@ struct New: ParsableCommand {
             }
             version = chosen
             if chosen != expected {
-                FileHandle.standardError.write(Data("提示：\(year) 年度通常使用 \(expected.displayName)格式，已按要求使用 \(chosen.displayName)。\n".utf8))
+                Console.error("提示：\(year) 年度通常使用 \(expected.displayName)格式，已按要求使用 \(chosen.displayName)。\n")
             }
         }
-        let name = agency.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = agency.trimmedWhitespace
         guard !name.isEmpty else { throw CommandFailure(code: 2, message: "机关名称不能为空（--agency）。") }
         guard let reportScope = ReportScope(rawValue: scope) else {
             throw CommandFailure(code: 2, message: "未知的报告范围 “\(scope)”：应为 agency（本机关）或 government（本级政府汇总）。")
@@ -90,7 +94,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as CommandFailure {
-        FileHandle.standardError.write(Data("nianbao: \(TerminalSafe.sanitizeKeepingNewlines(failure.message))\n".utf8))
+        Console.error("nianbao: \(TerminalSafe.sanitizeKeepingNewlines(failure.message))\n")
         throw ExitCode(failure.code)
     }
 }

@@ -136,7 +136,7 @@ enum CellReader {
 
     /// The money unit a header cell names (`采购总金额(单位:万元)`), looking just after the label.
     static func unit(inHeaderKey key: String, after label: String) -> MoneyUnit? {
-        guard let range = key.range(of: label) else { return nil }
+        guard let range = key.firstRange(of: label) else { return nil }
         let tail = key[range.upperBound...].prefix(12)
         if tail.contains("万元") { return .wanYuan }
         if tail.contains("元") { return .yuan }

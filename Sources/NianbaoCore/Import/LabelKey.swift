@@ -1,5 +1,3 @@
-import Foundation
-
 /// Normalisation used to compare published labels with the form's labels (format-spec §1.4):
 /// NFKC, all whitespace removed, quotation marks removed, `1、` treated as `1.`.
 enum LabelKey {
@@ -42,12 +40,36 @@ enum LabelKey {
         return true
     }
 
-    /// NFKC, skipping Foundation when the text cannot change (ASCII, CJK ideographs, common punctuation).
+    /// NFKC of `text`, scalar by scalar from the generated `CompatibilityMapping` table.
+    ///
+    /// Each scalar becomes its own NFKC form. Swift compares and hashes strings by canonical
+    /// equivalence, so the result compares equal to the NFKC of the whole text; it is not
+    /// recomposed across scalars (e.g. a letter followed by a combining accent).
     static func nfkc(_ text: String) -> String {
-        for scalar in text.unicodeScalars where needsCompatibilityMapping(scalar) {
-            return text.precomposedStringWithCompatibilityMapping
+        guard text.unicodeScalars.contains(where: { needsCompatibilityMapping($0) && mapping(of: $0) != nil }) else {
+            return text
         }
-        return text
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if needsCompatibilityMapping(scalar), let range = mapping(of: scalar) {
+                for value in CompatibilityMapping.mapped[range] { out.append(Unicode.Scalar(value)!) }
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Where the NFKC form of `scalar` sits in `CompatibilityMapping.mapped`, or nil when NFKC leaves it alone.
+    static func mapping(of scalar: Unicode.Scalar) -> Range<Int>? {
+        let keys = CompatibilityMapping.scalars
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < scalar.value { low = mid + 1 } else { high = mid }
+        }
+        guard low < keys.count, keys[low] == scalar.value else { return nil }
+        return Int(CompatibilityMapping.offsets[low])..<Int(CompatibilityMapping.offsets[low + 1])
     }
 
     @inline(__always)

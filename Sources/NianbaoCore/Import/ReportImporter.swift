@@ -367,7 +367,7 @@ struct Interpreter {
 
     /// `<agency><year>年[度]政府信息公开工作年度报告` or `<year>年[度]<agency>政府信息公开工作年度报告`.
     static func parseTitle(_ text: String, marker: String) -> (year: Int?, agency: String?)? {
-        guard let range = text.range(of: marker) else { return nil }
+        guard let range = text.firstRange(of: marker) else { return nil }
         var prefix = Substring(text[..<range.lowerBound])
         if prefix.hasSuffix("年度") { prefix = prefix.dropLast(2) } else if prefix.hasSuffix("年") { prefix = prefix.dropLast(1) } else {
             // Year first: 2020年驻马店市水利局政府信息公开工作年度报告

@@ -3,7 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Synchronization
 
 /// Who holds (or held) a lock file, as written in it.
 public struct LockOwner: Sendable, Equatable {
@@ -46,11 +51,11 @@ public final class FileLock: @unchecked Sendable {
     public let lockPath: String
     /// The file being edited (after following symbolic links).
     public let targetPath: String
-    private let mutex = NSLock()
-    private var fd: Int32
+    /// The lock file's descriptor, or -1 once released.
+    private let descriptor: Mutex<Int32>
 
     private init(fd: Int32, lockPath: String, targetPath: String) {
-        self.fd = fd
+        self.descriptor = Mutex(fd)
         self.lockPath = lockPath
         self.targetPath = targetPath
     }
@@ -58,11 +63,11 @@ public final class FileLock: @unchecked Sendable {
     deinit { release() }
 
     /// Whether the lock is still held.
-    public var isHeld: Bool { mutex.withLock { fd >= 0 } }
+    public var isHeld: Bool { descriptor.withLock { $0 >= 0 } }
 
     /// Removes the lock file (if it is still ours) and releases the flock. Idempotent.
     public func release() {
-        mutex.withLock {
+        descriptor.withLock { fd in
             guard fd >= 0 else { return }
             // Unlink before unlocking, so nobody can lock a file we are about to delete.
             if FileLock.isSameFile(fd, lockPath) { unlink(lockPath) }

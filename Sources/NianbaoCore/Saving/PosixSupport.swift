@@ -3,7 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Small POSIX helpers shared by the saving code: path splitting, stat fields, identity.
 enum Posix {
@@ -56,7 +60,7 @@ enum Posix {
     static func currentUmask() -> mode_t {
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
             for line in status.split(separator: "\n") where line.hasPrefix("Umask:") {
-                let digits = line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces)
+                let digits = line.dropFirst("Umask:".count).filter { $0 != " " && $0 != "\t" }
                 if let value = UInt32(digits, radix: 8) { return mode_t(value) }
             }
         }
@@ -79,6 +83,15 @@ enum Posix {
             return String(cString: name)
         }
         return ProcessInfo.processInfo.environment["USER"] ?? String(geteuid())
+    }
+
+    /// The effective user's home folder from the password database (for when `HOME` is unset).
+    static func homeDirectory() -> String {
+        if let entry = getpwuid(geteuid()), let dir = entry.pointee.pw_dir {
+            let home = String(cString: dir)
+            if !home.isEmpty { return home }
+        }
+        return "/"
     }
 
     /// Whether a process with this pid exists on this host.

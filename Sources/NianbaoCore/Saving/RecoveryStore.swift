@@ -4,7 +4,11 @@ import Glibc
 import Darwin
 #endif
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A recovery copy found on disk: the draft bytes as they were last autosaved.
 public struct RecoveryCopy: Sendable, Equatable {
@@ -46,7 +50,7 @@ public struct RecoveryStore: Sendable {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return RecoveryStore(directory: Posix.join(state, "nianbao/recovery"))
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? Posix.homeDirectory()
         return RecoveryStore(directory: Posix.join(home, ".local/state/nianbao/recovery"))
     }
 

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Standard input, output and error through POSIX, and local time for prompts.
+///
+/// The command line keeps to the C library and FoundationEssentials, so the binary needs no
+/// ICU; that keeps `nianbao edit` quick to start.
+enum Console {
+    /// Writes all of `bytes` to a file descriptor, retrying short writes and EINTR.
+    static func write(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
+    /// Writes text to standard error.
+    static func error(_ text: String) { write(Array(text.utf8), to: 2) }
+
+    /// Writes bytes to standard output.
+    static func output(_ bytes: [UInt8]) { write(bytes, to: 1) }
+
+    /// Everything on standard input until end of file.
+    static func readStandardInput() -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = read(0, &chunk, chunk.count)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return result }
+            result += chunk[0..<n]
+        }
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss` in local time for seconds since the epoch.
+    static func timestamp(secondsSince1970 seconds: Int) -> String {
+        var t = time_t(seconds)
+        var parts = tm()
+        guard localtime_r(&t, &parts) != nil else { return String(seconds) }
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+    }
+
+    /// The current year in local time.
+    static var currentYear: Int {
+        var t = time(nil)
+        var parts = tm()
+        guard localtime_r(&t, &parts) != nil else { return 1970 + Int(t / 31_556_952) }
+        return Int(parts.tm_year) + 1900
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    var trimmedWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{3000}" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
