@@ -61,6 +61,10 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
+            name: "NianbaoCLITests",
+            dependencies: ["nianbao", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
             name: "NianbaoEndToEndTests",
             dependencies: ["NianbaoCore", "NianbaoTestSupport"]
         ),

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -39,6 +44,11 @@ struct Edit: ParsableCommand {
     var previous: String?
 
     func run() throws {
+        try Self.open(file: file, agency: agency, year: year, form: form, previous: previous)
+    }
+
+    /// Opens `file` in the editor; the options are only used when the file is new.
+    static func open(file: String, agency: String? = nil, year: Int? = nil, form: String? = nil, previous: String? = nil) throws {
         try reportingFailures {
             try EditSession(path: file, previous: previous).run {
                 try NewReportPrompt.ask(agency: agency, year: year, form: form)
@@ -65,6 +75,11 @@ struct View: ParsableCommand {
     var previous: String?
 
     func run() throws {
+        try Self.open(file: file, previous: previous)
+    }
+
+    /// Opens `file` read-only.
+    static func open(file: String, previous: String? = nil) throws {
         try reportingFailures {
             let store = FileDocumentStore(path: file)
             let report: Report
@@ -82,7 +97,8 @@ struct EditSession {
 
     func run(newReport: () throws -> Report) throws {
         let store = FileDocumentStore(path: path)
-        let exists = FileManager.default.fileExists(atPath: path)
+        var info = stat()
+        let exists = stat(path, &info) == 0
         var report: Report? = nil
         if exists {
             do { report = try store.load() } catch { throw CommandFailure(code: 2, message: "\(error)") }

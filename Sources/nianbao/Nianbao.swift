@@ -1,7 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import NianbaoCore
 
+/// The entry point: the plain editor commands start at once, everything else goes through ArgumentParser.
 @main
+enum Main {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let launch = QuickLaunch(arguments: arguments) else {
+            Nianbao.main(arguments)
+            return
+        }
+        do {
+            try launch.run()
+        } catch let code as ExitCode {
+            // The message is already on stderr; ArgumentParser's exit(withError:) would build help text first.
+            exit(code.rawValue)
+        } catch {
+            Nianbao.exit(withError: error)
+        }
+    }
+}
+
+/// `nianbao`: the root command.
 struct Nianbao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nianbao",
@@ -20,6 +45,11 @@ struct Nianbao: ParsableCommand {
 
     /// With no subcommand: the editor on a temporary copy of the built-in sample.
     func run() throws {
+        try Self.openSample()
+    }
+
+    /// The editor on a fresh temporary copy of the built-in sample.
+    static func openSample() throws {
         try reportingFailures {
             let path = try BuiltInSample.temporaryCopy()
             try EditSession(path: path, previous: nil).run { SampleReports.seed }

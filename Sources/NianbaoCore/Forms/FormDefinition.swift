@@ -20,8 +20,15 @@ public struct FormDefinition: Sendable {
         self.version = version
         self.sections = sections
         self.tables = tables
+        let count = tables.reduce(0) { total, table in
+            total + table.blocks.reduce(0) { sum, block in
+                sum + block.rows.reduce(0) { n, row in n + block.columns.count { row.hasCell(in: $0.id) } }
+            }
+        }
         var cells: [CellDefinition] = []
         var index: [CellRef: Int] = [:]
+        cells.reserveCapacity(count)
+        index.reserveCapacity(count)
         for table in tables {
             for block in table.blocks {
                 for row in block.rows {

@@ -193,7 +193,7 @@ struct KeySet: Sendable {
 
     init(_ keys: [String]) {
         self.keys = keys
-        let sorted = keys.sorted { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }
+        let sorted = keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
         self.sorted = sorted
         self.order = keys.map { key in sorted.firstIndex(of: key)! }
         self.slot = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })

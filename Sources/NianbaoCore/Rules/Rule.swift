@@ -1,3 +1,4 @@
+import Synchronization
 /// A consistency rule: its id, severity, where it applies, and how it is checked.
 public struct Rule: Sendable {
     /// Stable id from the format specification, e.g. `T3-1`.
@@ -57,19 +58,30 @@ public struct RuleContext {
 }
 
 /// A value computed once for each form, e.g. the cell indices a rule needs.
-struct PerForm<Value: Sendable>: Sendable {
-    let v2019: Value
-    let v2021: Value
+///
+/// Each form's value is made on first use, so a process that only meets one form (the
+/// editor opening a file) never builds the other form's tables.
+final class PerForm<Value: Sendable>: Sendable {
+    private let make: @Sendable (FormDefinition) -> Value
+    private let v2019 = Mutex<Value?>(nil)
+    private let v2021 = Mutex<Value?>(nil)
 
-    init(_ make: (FormDefinition) -> Value) {
-        v2019 = make(.v2019)
-        v2021 = make(.v2021)
+    init(_ make: @escaping @Sendable (FormDefinition) -> Value) {
+        self.make = make
     }
 
     subscript(form: FormVersion) -> Value {
         switch form {
-        case .v2019: v2019
-        case .v2021: v2021
+        case .v2019: v2019.withLock { slot in Self.value(in: &slot) { make(.v2019) } }
+        case .v2021: v2021.withLock { slot in Self.value(in: &slot) { make(.v2021) } }
         }
+    }
+
+    /// The slot's value, made and stored first if the slot is empty.
+    private static func value(in slot: inout Value?, _ make: () -> Value) -> Value {
+        if let value = slot { return value }
+        let value = make()
+        slot = value
+        return value
     }
 }

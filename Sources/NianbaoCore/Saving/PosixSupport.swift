@@ -77,12 +77,18 @@ enum Posix {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The effective user's login name.
+    /// The user's login name: `$USER` (or `$LOGNAME`), else the password database, else the uid.
+    ///
+    /// The environment comes first because asking the password database may mean NSS
+    /// (nscd, LDAP), which is slow to start and only decorates the lock record.
     static func userName() -> String {
+        for variable in ["USER", "LOGNAME"] {
+            if let value = getenv(variable).map({ String(cString: $0) }), !value.isEmpty { return value }
+        }
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
             return String(cString: name)
         }
-        return ProcessInfo.processInfo.environment["USER"] ?? String(geteuid())
+        return String(geteuid())
     }
 
     /// The effective user's home folder from the password database (for when `HOME` is unset).

@@ -40,17 +40,24 @@ public struct RecoveryStore: Sendable {
 
     /// The standard location: `$NIANBAO_RECOVERY_DIR`, else `$XDG_STATE_HOME/nianbao/recovery`,
     /// else `~/.local/state/nianbao/recovery`.
-    public static func standard(
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> RecoveryStore {
-        if let override = environment["NIANBAO_RECOVERY_DIR"], !override.isEmpty {
+    public static func standard() -> RecoveryStore {
+        standard { name in getenv(name).map { String(cString: $0) } }
+    }
+
+    /// The standard location for a given environment.
+    public static func standard(environment: [String: String]) -> RecoveryStore {
+        standard { environment[$0] }
+    }
+
+    private static func standard(variable: (String) -> String?) -> RecoveryStore {
+        if let override = variable("NIANBAO_RECOVERY_DIR"), !override.isEmpty {
             return RecoveryStore(directory: override)
         }
         // The XDG spec says relative values must be ignored.
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+        if let state = variable("XDG_STATE_HOME"), state.hasPrefix("/") {
             return RecoveryStore(directory: Posix.join(state, "nianbao/recovery"))
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? Posix.homeDirectory()
+        let home = variable("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? Posix.homeDirectory()
         return RecoveryStore(directory: Posix.join(home, ".local/state/nianbao/recovery"))
     }
 

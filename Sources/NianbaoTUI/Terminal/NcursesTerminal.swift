@@ -37,6 +37,9 @@ final class NcursesTerminal {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, term != "dumb" else { throw .unsupported(term.isEmpty ? "（未设置）" : term) }
         TerminalGuard.saveShellModes()
+        // A terminal's stdout is line-buffered, which would send a frame as one write per line;
+        // fully buffered, ncurses' flush at the end of each refresh sends the frame at once.
+        setvbuf(cncw_stdout(), nil, _IOFBF, 1 << 16)
         guard let screen = newterm(nil, cncw_stdout(), cncw_stdin()) else { throw .unsupported(term) }
         self.screen = screen
         set_term(screen)
@@ -53,12 +56,15 @@ final class NcursesTerminal {
         Self.writeRaw("\u{1B}[?2004h")
     }
 
-    /// UTF-8 locale from the environment, or C.UTF-8 when the environment's is not UTF-8.
+    /// UTF-8 character handling from the environment, or C.UTF-8 when the environment's is not UTF-8.
+    ///
+    /// Only LC_CTYPE: it is all ncursesw needs for wide characters, and loading the other
+    /// categories (time, money, collation …) is start-up time nothing here uses.
     static func setUTF8Locale() {
-        let current = setlocale(LC_ALL, "").map { String(cString: $0) } ?? ""
+        let current = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? ""
         let lower = current.lowercased()
         if !(lower.contains("utf-8") || lower.contains("utf8")) {
-            if setlocale(LC_ALL, "C.UTF-8") == nil { _ = setlocale(LC_ALL, "en_US.UTF-8") }
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
         }
     }
 

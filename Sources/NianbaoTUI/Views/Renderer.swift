@@ -18,12 +18,16 @@ public enum Renderer {
         } else {
             grid.putTruncated(state.sectionDefinition.title, row: layout.titleRow, column: 0,
                               width: layout.columns, role: .title)
+            var wrapped: WrappedText?
             if let table = state.currentTable {
                 cursor = TableView.draw(state, table: table, into: &grid)
             } else {
-                cursor = TextView.draw(state, into: &grid)
+                // Wrapped once per frame: the pane and the status line both need it.
+                let text = WrappedText(state.report.text(state.section), width: layout.wrapWidth)
+                cursor = TextView.draw(state, text, into: &grid)
+                wrapped = text
             }
-            drawStatus(state, into: &grid)
+            drawStatus(state, wrapped, into: &grid)
             drawFindings(state, into: &grid)
         }
         drawMessage(state, into: &grid)
@@ -88,7 +92,7 @@ public enum Renderer {
         }
     }
 
-    static func drawStatus(_ state: EditorState, into grid: inout ScreenGrid) {
+    static func drawStatus(_ state: EditorState, _ wrapped: WrappedText?, into grid: inout ScreenGrid) {
         let layout = state.layout
         var text: String
         if state.currentTable != nil {
@@ -103,11 +107,9 @@ public enum Renderer {
                 text = ""
             }
         } else {
-            let body = state.report.text(state.section)
-            let chars = Array(body)
-            let lines = TextLayout.lines(chars, width: layout.wrapWidth)
-            let li = TextLayout.lineIndex(of: state.caret(in: state.section), in: lines)
-            text = "字数 \(TextView.characterCount(body))    第 \(li + 1)/\(lines.count) 行"
+            let wrapped = wrapped ?? WrappedText(state.report.text(state.section), width: layout.wrapWidth)
+            let li = TextLayout.lineIndex(of: state.caret(in: state.section), in: wrapped.lines)
+            text = "字数 \(wrapped.characterCount)    第 \(li + 1)/\(wrapped.lines.count) 行"
         }
         grid.putTruncated(text, row: layout.statusRow, column: 0, width: layout.columns, role: .status)
     }

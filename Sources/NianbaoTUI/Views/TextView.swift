@@ -5,10 +5,11 @@ enum TextView {
     /// Lines of text the working pane shows.
     static func bodyHeight(_ layout: ScreenLayout) -> Int { max(1, layout.workHeight) }
 
-    static func draw(_ state: EditorState, into grid: inout ScreenGrid) -> (column: Int, row: Int)? {
+    /// Draws the section from its text, wrapped once for the frame.
+    static func draw(_ state: EditorState, _ wrapped: WrappedText, into grid: inout ScreenGrid) -> (column: Int, row: Int)? {
         let layout = state.layout
-        let chars = Array(state.report.text(state.section))
-        let lines = TextLayout.lines(chars, width: layout.wrapWidth)
+        let chars = wrapped.chars
+        let lines = wrapped.lines
         let caret = state.caret(in: state.section)
         let caretLine = TextLayout.lineIndex(of: caret, in: lines)
         let height = bodyHeight(layout)
@@ -28,9 +29,18 @@ enum TextView {
         let column = 1 + TextLayout.column(of: caret, in: lines[caretLine], chars: chars)
         return (min(column, layout.columns - 1), layout.workTop + caretLine - top)
     }
+}
 
-    /// Characters in a text section, not counting line breaks.
-    static func characterCount(_ text: String) -> Int {
-        text.reduce(0) { $0 + (TextLayout.isBreak($1) ? 0 : 1) }
+/// A text section split into characters and soft-wrapped lines, for one frame.
+struct WrappedText {
+    let chars: [Character]
+    let lines: [TextLayout.Line]
+
+    init(_ text: String, width: Int) {
+        chars = Array(text)
+        lines = TextLayout.lines(chars, width: width)
     }
+
+    /// Characters in the section, not counting line breaks.
+    var characterCount: Int { chars.reduce(0) { $0 + (TextLayout.isBreak($1) ? 0 : 1) } }
 }
