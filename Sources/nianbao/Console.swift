@@ -28,18 +28,6 @@ enum Console {
     /// Writes bytes to standard output.
     static func output(_ bytes: [UInt8]) { write(bytes, to: 1) }
 
-    /// Everything on standard input until end of file.
-    static func readStandardInput() -> [UInt8] {
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = read(0, &chunk, chunk.count)
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { return result }
-            result += chunk[0..<n]
-        }
-    }
-
     /// `yyyy-MM-dd HH:mm:ss` in local time for seconds since the epoch.
     static func timestamp(secondsSince1970 seconds: Int) -> String {
         var t = time_t(seconds)
@@ -56,14 +44,5 @@ enum Console {
         var parts = tm()
         guard localtime_r(&t, &parts) != nil else { return 1970 + Int(t / 31_556_952) }
         return Int(parts.tm_year) + 1900
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    var trimmedWhitespace: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{3000}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }

@@ -238,7 +238,7 @@ enum Prompt {
         while true {
             Console.error("\(question) [\(value.uppercased())]：")
             guard let line = readLine() else { throw CommandFailure(code: 2, message: "输入已结束，未作选择。") }
-            let answer = line.trimmedWhitespace.lowercased()
+            let answer = String(line.trimmingAllSpace).lowercased()
             if answer.isEmpty { return value }
             if let first = answer.first.map(String.init), options.contains(first) { return first }
         }
@@ -268,7 +268,7 @@ enum NewReportPrompt {
     static func line(_ label: String, default value: String?) throws -> String {
         Console.error(label)
         guard let line = readLine() else { throw CommandFailure(code: 2, message: "输入已结束。") }
-        let trimmed = line.trimmedWhitespace
+        let trimmed = String(line.trimmingAllSpace)
         if trimmed.isEmpty, let value { return value }
         guard !trimmed.isEmpty else { throw CommandFailure(code: 2, message: "不能为空。") }
         return trimmed

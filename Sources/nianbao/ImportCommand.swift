@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NianbaoCore
 
 /// `nianbao import FILE [-o OUT.json] [--year Y] [--agency NAME] [--partial]`
@@ -85,7 +80,7 @@ struct Import: ParsableCommand {
 enum ImportExportFiles {
     /// Reads a whole file, or standard input for `-`.
     static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" { return Console.readStandardInput() }
+        if path == "-" { return try ReportFile.readBytes(descriptor: 0, path: "标准输入") }
         return try ReportFile.readBytes(path: path)
     }
 

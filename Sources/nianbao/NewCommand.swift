@@ -73,7 +73,7 @@ struct New: ParsableCommand {
                 Console.error("提示：\(year) 年度通常使用 \(expected.displayName)格式，已按要求使用 \(chosen.displayName)。\n")
             }
         }
-        let name = agency.trimmedWhitespace
+        let name = String(agency.trimmingAllSpace)
         guard !name.isEmpty else { throw CommandFailure(code: 2, message: "机关名称不能为空（--agency）。") }
         guard let reportScope = ReportScope(rawValue: scope) else {
             throw CommandFailure(code: 2, message: "未知的报告范围 “\(scope)”：应为 agency（本机关）或 government（本级政府汇总）。")

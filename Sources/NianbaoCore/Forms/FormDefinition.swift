@@ -20,21 +20,12 @@ public struct FormDefinition: Sendable {
         self.version = version
         self.sections = sections
         self.tables = tables
-        let count = tables.reduce(0) { total, table in
-            total + table.blocks.reduce(0) { sum, block in
-                sum + block.rows.reduce(0) { n, row in n + block.columns.count { row.hasCell(in: $0.id) } }
-            }
-        }
         var cells: [CellDefinition] = []
-        var index: [CellRef: Int] = [:]
-        cells.reserveCapacity(count)
-        index.reserveCapacity(count)
         for table in tables {
             for block in table.blocks {
                 for row in block.rows {
                     for column in block.columns where row.hasCell(in: column.id) {
                         let ref = CellRef(table: table.id, row: row.id, column: column.id)
-                        index[ref] = cells.count
                         cells.append(CellDefinition(
                             index: cells.count, ref: ref, kind: column.kind,
                             isComputed: column.isComputed || row.isComputed,
@@ -44,6 +35,8 @@ public struct FormDefinition: Sendable {
                 }
             }
         }
+        // Built in one go from the finished list, so the dictionary is sized once.
+        let index = Dictionary(uniqueKeysWithValues: cells.lazy.map { ($0.ref, $0.index) })
         self.cells = cells
         self.indexByRef = index
         self.formulas = Formula.derive(tables: tables, index: index)

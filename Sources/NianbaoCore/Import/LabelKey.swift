@@ -46,18 +46,17 @@ enum LabelKey {
     /// equivalence, so the result compares equal to the NFKC of the whole text; it is not
     /// recomposed across scalars (e.g. a letter followed by a combining accent).
     static func nfkc(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { needsCompatibilityMapping($0) && mapping(of: $0) != nil }) else {
-            return text
-        }
         var out = String.UnicodeScalarView()
+        var changed = false
         for scalar in text.unicodeScalars {
             if needsCompatibilityMapping(scalar), let range = mapping(of: scalar) {
+                changed = true
                 for value in CompatibilityMapping.mapped[range] { out.append(Unicode.Scalar(value)!) }
             } else {
                 out.append(scalar)
             }
         }
-        return String(out)
+        return changed ? String(out) : text
     }
 
     /// Where the NFKC form of `scalar` sits in `CompatibilityMapping.mapped`, or nil when NFKC leaves it alone.
@@ -126,8 +125,8 @@ enum LabelKey {
 }
 
 extension String {
-    /// The string with whitespace of any kind removed from both ends.
-    var trimmingAllSpace: Substring {
+    /// The string with whitespace of any kind (NBSP and the ideographic space too) removed from both ends.
+    public var trimmingAllSpace: Substring {
         var s = Substring(self)
         while let f = s.unicodeScalars.first, LabelKey.isSpace(f) { s = s.dropFirst() }
         while let l = s.unicodeScalars.last, LabelKey.isSpace(l) { s = s.dropLast() }

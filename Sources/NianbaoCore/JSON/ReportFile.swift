@@ -3,11 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The canonical JSON file of one report: its layout, loading and saving bytes, and content hash.
 ///
@@ -51,6 +46,12 @@ public enum ReportFile {
             }
         }
         defer { close(fd) }
+        return try readBytes(descriptor: fd, path: path)
+    }
+
+    /// Reads an open descriptor to its end (e.g. standard input), with the same checks and limit;
+    /// `path` names it in errors.
+    public static func readBytes(descriptor fd: Int32, path: String) throws(ReportFileError) -> [UInt8] {
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             throw ReportFileError(path: path, message: "无法读取文件信息：\(String(cString: strerror(errno)))。")

@@ -63,25 +63,18 @@ public struct RuleContext {
 /// editor opening a file) never builds the other form's tables.
 final class PerForm<Value: Sendable>: Sendable {
     private let make: @Sendable (FormDefinition) -> Value
-    private let v2019 = Mutex<Value?>(nil)
-    private let v2021 = Mutex<Value?>(nil)
+    private let made = Mutex<[FormVersion: Value]>([:])
 
     init(_ make: @escaping @Sendable (FormDefinition) -> Value) {
         self.make = make
     }
 
     subscript(form: FormVersion) -> Value {
-        switch form {
-        case .v2019: v2019.withLock { slot in Self.value(in: &slot) { make(.v2019) } }
-        case .v2021: v2021.withLock { slot in Self.value(in: &slot) { make(.v2021) } }
+        made.withLock { made in
+            if let value = made[form] { return value }
+            let value = make(form.definition)
+            made[form] = value
+            return value
         }
-    }
-
-    /// The slot's value, made and stored first if the slot is empty.
-    private static func value(in slot: inout Value?, _ make: () -> Value) -> Value {
-        if let value = slot { return value }
-        let value = make()
-        slot = value
-        return value
     }
 }
