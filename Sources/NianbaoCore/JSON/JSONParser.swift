@@ -240,27 +240,8 @@ struct JSONParserCore {
             let element = try parseValue()
             elements.append(element)
             truncatePointer(to: base)
-            skipWhitespace()
-            guard i < end else {
-                throw failure(.unexpectedEnd, at: i, "此处应为 “,” 或 “]”，实际为文件结尾（数组从\(describePosition(open))开始，没有结束）")
-            }
-            let c = b[i]
-            if c == UInt8(ascii: ",") {
-                let comma = i
-                i += 1
-                skipWhitespace()
-                if i < end, b[i] == UInt8(ascii: "]") {
-                    throw failure(.trailingComma, at: comma, "数组最后一个元素后面多了逗号 “,”（JSON 不允许尾随逗号）")
-                }
-                index += 1
-                continue
-            }
-            if c == UInt8(ascii: "]") {
-                i += 1
-                break
-            }
-            throw failure(c == UInt8(ascii: "/") ? .comment : .unexpectedCharacter, at: i,
-                          "此处应为 “,” 或 “]”，实际为\(describeFound(at: i))")
+            guard try moreMembers(close: UInt8(ascii: "]"), open: open, container: "数组", member: "元素") else { break }
+            index += 1
         }
         depth -= 1
         return .array(elements)
@@ -316,26 +297,7 @@ struct JSONParserCore {
                 index?[ExactKey(key)] = members.count - 1
             }
             truncatePointer(to: base)
-            skipWhitespace()
-            guard i < end else {
-                throw failure(.unexpectedEnd, at: i, "此处应为 “,” 或 “}”，实际为文件结尾（对象从\(describePosition(open))开始，没有结束）")
-            }
-            let c = b[i]
-            if c == UInt8(ascii: ",") {
-                let comma = i
-                i += 1
-                skipWhitespace()
-                if i < end, b[i] == UInt8(ascii: "}") {
-                    throw failure(.trailingComma, at: comma, "对象最后一个成员后面多了逗号 “,”（JSON 不允许尾随逗号）")
-                }
-                continue
-            }
-            if c == UInt8(ascii: "}") {
-                i += 1
-                break
-            }
-            throw failure(c == UInt8(ascii: "/") ? .comment : .unexpectedCharacter, at: i,
-                          "此处应为 “,” 或 “}”，实际为\(describeFound(at: i))")
+            guard try moreMembers(close: UInt8(ascii: "}"), open: open, container: "对象", member: "成员") else { break }
         }
         depth -= 1
         return .object(JSONObject(uniqueMembers: members))
@@ -355,6 +317,32 @@ struct JSONParserCore {
             index = built
         }
         return index?[ExactKey(key)]
+    }
+
+    /// After an array element or object member: true after a `,` (another one follows), false
+    /// after the closing bracket; anything else is an error naming what was expected.
+    private mutating func moreMembers(close: UInt8, open: Int, container: String, member: String) throws(JSONParseError) -> Bool {
+        let closeText = close == UInt8(ascii: "]") ? "]" : "}"
+        skipWhitespace()
+        guard i < end else {
+            throw failure(.unexpectedEnd, at: i, "此处应为 “,” 或 “\(closeText)”，实际为文件结尾（\(container)从\(describePosition(open))开始，没有结束）")
+        }
+        let c = b[i]
+        if c == UInt8(ascii: ",") {
+            let comma = i
+            i += 1
+            skipWhitespace()
+            if i < end, b[i] == close {
+                throw failure(.trailingComma, at: comma, "\(container)最后一个\(member)后面多了逗号 “,”（JSON 不允许尾随逗号）")
+            }
+            return true
+        }
+        if c == close {
+            i += 1
+            return false
+        }
+        throw failure(c == UInt8(ascii: "/") ? .comment : .unexpectedCharacter, at: i,
+                      "此处应为 “,” 或 “\(closeText)”，实际为\(describeFound(at: i))")
     }
 
     private mutating func enterContainer(at offset: Int) throws(JSONParseError) {
