@@ -1,21 +1,22 @@
 import NianbaoCore
+import Synchronization
 
 /// A report file on disk: canonical JSON, atomic saves that keep the file's permissions and
 /// write through symlinks, and a check that nobody changed the file since it was read.
-public final class FileDocumentStore: DocumentStore, @unchecked Sendable {
+public final class FileDocumentStore: DocumentStore, Sendable {
     public let path: String
     public let displayName: String
-    private let lock = Lock()
-    private var identity: FileIdentity?
+    /// The file as last read or written; held while reading or writing, so the two stay together.
+    private let identity: Mutex<FileIdentity?>
 
     public init(path: String) {
         self.path = path
         self.displayName = path.split(separator: "/").last.map(String.init) ?? path
-        self.identity = FileIdentity.of(path: path)
+        self.identity = Mutex(FileIdentity.of(path: path))
     }
 
     public func load() throws -> Report {
-        try lock.with {
+        try identity.withLock { identity in
             let report = try ReportFile.load(path: path)
             identity = FileIdentity.of(path: path)
             return report
@@ -23,7 +24,7 @@ public final class FileDocumentStore: DocumentStore, @unchecked Sendable {
     }
 
     public func save(_ report: Report) throws -> SaveOutcome {
-        try lock.with {
+        try identity.withLock { identity in
             do {
                 try AtomicFileWriter.write(ReportFile.encode(report), to: path)
             } catch let error as SaveError {
@@ -35,7 +36,7 @@ public final class FileDocumentStore: DocumentStore, @unchecked Sendable {
     }
 
     public func changedOnDisk() -> Bool {
-        lock.with {
+        identity.withLock { identity in
             guard let identity else { return FileIdentity.of(path: path) != nil }
             return identity.hasChanged(at: path)
         }
