@@ -141,6 +141,11 @@ public struct EditorState: Sendable {
         min(textCarets[section] ?? 0, report.text(section).count)
     }
 
+    /// The caret of a section whose text is already split up, without counting its characters again.
+    func caret(in section: SectionID, _ wrapped: WrappedText) -> Int {
+        min(textCarets[section] ?? 0, wrapped.chars.count)
+    }
+
     /// Findings, those touching the cursor cell (or the current text section) first.
     public var orderedFindings: [Finding] {
         let here: (Finding) -> Bool

@@ -3,9 +3,10 @@ import NianbaoCore
 extension EditorState {
     mutating func textAction(_ action: EditorAction) {
         let sec = section
-        var chars = Array(report.text(sec))
+        let wrapped = WrappedText(report.text(sec), width: layout.wrapWidth)
+        var chars = wrapped.chars
         var caret = min(textCarets[sec] ?? 0, chars.count)
-        let lines = TextLayout.lines(chars, width: layout.wrapWidth)
+        let lines = wrapped.lines
         let li = TextLayout.lineIndex(of: caret, in: lines)
         var keepColumn = false
         func moveVertically(by delta: Int) {

@@ -88,6 +88,22 @@ public struct ScreenGrid: Sendable, Equatable {
 
     /// Cells one character takes on screen, counting an escaped control character as drawn.
     public static func cellWidth(of character: Character) -> Int {
+        // Fast paths for what reports are made of: printable ASCII and CJK ideographs (U+4E00–U+9FFF).
+        let utf8 = character.utf8
+        switch utf8.count {
+        case 1:
+            if let b = utf8.first, b >= 0x20, b < 0x7F { return 1 }
+        case 3:
+            var bytes = utf8.makeIterator()
+            let b0 = UInt32(bytes.next()!), b1 = UInt32(bytes.next()!), b2 = UInt32(bytes.next()!)
+            // One three-byte scalar (not, say, a letter and a two-byte combining mark).
+            if b0 & 0xF0 == 0xE0 {
+                let scalar = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                if scalar >= 0x4E00, scalar <= 0x9FFF { return 2 }
+            }
+        default:
+            break
+        }
         if let escaped = TerminalSafe.escape(character) { return escaped.unicodeScalars.count }
         return DisplayWidth.of(character)
     }

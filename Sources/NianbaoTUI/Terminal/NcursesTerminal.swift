@@ -25,10 +25,11 @@ final class NcursesTerminal {
     private var screen: OpaquePointer?
     private var monochrome = true
     private var pairs: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
-    private var wbuf = [wchar_t](repeating: 0, count: 8)
     private static let pasteStart: Int32 = 0x300
     private static let pasteEnd: Int32 = 0x301
     private var stopped = false
+    /// The grid as last handed to curses; cells that have not changed since are not handed over again.
+    private var shown = ScreenGrid(columns: 0, rows: 0)
 
     /// Starts curses on the controlling terminal; throws a clear error for unusable terminals.
     init() throws(TerminalError) {
@@ -236,14 +237,27 @@ final class NcursesTerminal {
     }
 
     /// Draws a frame and puts the hardware cursor at the caret (so an IME's candidates appear there).
+    /// Same character (byte for byte), width and style. `Character ==` compares by Unicode
+    /// equivalence, which is slow for the many cells that differ on a new screen.
+    private static func looksTheSame(_ a: ScreenCell, _ b: ScreenCell) -> Bool {
+        a.width == b.width && a.role == b.role && a.character.utf8.elementsEqual(b.character.utf8)
+    }
+
     func draw(_ frame: Frame) {
         let (columns, rows) = size
         let grid = frame.grid
+        if shown.columns != grid.columns || shown.rows != grid.rows {
+            // A new size (or the first frame): start from a blank screen, which is what a grid of blanks shows.
+            werase(cncw_stdscr())
+            shown = ScreenGrid(columns: grid.columns, rows: grid.rows)
+        }
         var cc = cchar_t()
+        let pairs = self.pairs
+        var wbuf = [wchar_t](repeating: 0, count: 8)
         for r in 0..<min(rows, grid.rows) {
             for c in 0..<min(columns, grid.columns) {
                 let cell = grid[r, c]
-                if cell.width == 0 { continue }
+                if cell.width == 0 || Self.looksTheSame(cell, shown[r, c]) { continue }
                 if cell.width == 2, c + 1 >= columns { continue }
                 var n = 0
                 for scalar in cell.character.unicodeScalars where n < 5 {
@@ -256,6 +270,7 @@ final class NcursesTerminal {
                 _ = mvadd_wch(Int32(r), Int32(c), &cc)
             }
         }
+        shown = grid
         if let cursor = frame.cursor, cursor.row < rows, cursor.column < columns {
             curs_set(1)
             move(Int32(cursor.row), Int32(cursor.column))

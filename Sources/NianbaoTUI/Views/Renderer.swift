@@ -108,7 +108,7 @@ public enum Renderer {
             }
         } else {
             let wrapped = wrapped ?? WrappedText(state.report.text(state.section), width: layout.wrapWidth)
-            let li = TextLayout.lineIndex(of: state.caret(in: state.section), in: wrapped.lines)
+            let li = TextLayout.lineIndex(of: state.caret(in: state.section, wrapped), in: wrapped.lines)
             text = "字数 \(wrapped.characterCount)    第 \(li + 1)/\(wrapped.lines.count) 行"
         }
         grid.putTruncated(text, row: layout.statusRow, column: 0, width: layout.columns, role: .status)

@@ -18,14 +18,13 @@ extension EditorState {
             tableTop[table] = top
             tableLeft[table] = left
         } else {
-            let chars = Array(report.text(section))
-            let lines = TextLayout.lines(chars, width: layout.wrapWidth)
-            let li = TextLayout.lineIndex(of: caret(in: section), in: lines)
+            // Only the lines up to the caret matter: the top line ends up at or above it.
+            let li = TextLayout.caretLine(in: report.text(section), caret: textCarets[section] ?? 0, width: layout.wrapWidth)
             let h = TextView.bodyHeight(layout)
             var top = textTop[section] ?? 0
             if li < top { top = li }
             if li >= top + h { top = li - h + 1 }
-            textTop[section] = max(0, min(top, max(0, lines.count - 1)))
+            textTop[section] = max(0, top)
         }
     }
 }

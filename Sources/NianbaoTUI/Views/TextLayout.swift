@@ -8,9 +8,19 @@ public enum TextLayout {
         public let hardBreak: Bool
     }
 
-    /// True for characters that end a paragraph.
+    /// True for characters that end a paragraph (`\n` or `\r\n`).
+    ///
+    /// Compared by bytes: it runs for every character of a section on each frame, and
+    /// `Character ==` goes through Unicode string comparison.
     @inlinable
-    public static func isBreak(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
+    public static func isBreak(_ c: Character) -> Bool {
+        let bytes = c.utf8
+        switch bytes.count {
+        case 1: return bytes.first == 0x0A
+        case 2: return bytes.first == 0x0D && bytes.last == 0x0A
+        default: return false
+        }
+    }
 
     /// The visual lines of `chars` wrapped at `width` cells.
     public static func lines(_ chars: [Character], width: Int) -> [Line] {
@@ -42,6 +52,36 @@ public enum TextLayout {
         return lines
     }
 
+    /// The visual line holding the caret, wrapping the text only as far as the caret
+    /// (the same line as `lineIndex(of:in:)` over all of `lines`).
+    public static func caretLine(in text: String, caret: Int, width: Int) -> Int {
+        let width = max(2, width)
+        var line = 0, start = 0, used = 0, i = 0
+        var characters = text.makeIterator()
+        var next = characters.next()
+        while let c = next, i <= caret {
+            if isBreak(c) {
+                i += 1
+                if i <= caret { line += 1 }
+                start = i
+                used = 0
+                next = characters.next()
+                continue
+            }
+            let w = ScreenGrid.cellWidth(of: c)
+            if used + w > width, i > start {
+                line += 1
+                start = i
+                used = 0
+                continue
+            }
+            used += w
+            i += 1
+            next = characters.next()
+        }
+        return line
+    }
+
     /// The visual line holding the caret.
     public static func lineIndex(of caret: Int, in lines: [Line]) -> Int {
         var lo = 0
@@ -69,4 +109,23 @@ public enum TextLayout {
         }
         return i
     }
+}
+
+/// A text section split into characters and soft-wrapped lines.
+struct WrappedText {
+    let chars: [Character]
+    let lines: [TextLayout.Line]
+
+    init(_ text: String, width: Int) {
+        // Appended one by one: `Array(text)` would first count the characters, a second
+        // pass of grapheme breaking over the whole section.
+        var chars: [Character] = []
+        chars.reserveCapacity(text.utf8.count / 3 + 1)
+        for c in text { chars.append(c) }
+        self.chars = chars
+        lines = TextLayout.lines(chars, width: width)
+    }
+
+    /// Characters in the section, not counting line breaks.
+    var characterCount: Int { chars.reduce(0) { $0 + (TextLayout.isBreak($1) ? 0 : 1) } }
 }

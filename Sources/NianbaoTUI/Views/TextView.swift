@@ -10,7 +10,7 @@ enum TextView {
         let layout = state.layout
         let chars = wrapped.chars
         let lines = wrapped.lines
-        let caret = state.caret(in: state.section)
+        let caret = state.caret(in: state.section, wrapped)
         let caretLine = TextLayout.lineIndex(of: caret, in: lines)
         let height = bodyHeight(layout)
         var top = min(state.textTop[state.section] ?? 0, max(0, lines.count - 1))
@@ -29,18 +29,4 @@ enum TextView {
         let column = 1 + TextLayout.column(of: caret, in: lines[caretLine], chars: chars)
         return (min(column, layout.columns - 1), layout.workTop + caretLine - top)
     }
-}
-
-/// A text section split into characters and soft-wrapped lines, for one frame.
-struct WrappedText {
-    let chars: [Character]
-    let lines: [TextLayout.Line]
-
-    init(_ text: String, width: Int) {
-        chars = Array(text)
-        lines = TextLayout.lines(chars, width: width)
-    }
-
-    /// Characters in the section, not counting line breaks.
-    var characterCount: Int { chars.reduce(0) { $0 + (TextLayout.isBreak($1) ? 0 : 1) } }
 }
