@@ -29,7 +29,7 @@ public struct FormDefinition: Sendable {
                         cells.append(CellDefinition(
                             index: cells.count, ref: ref, kind: column.kind,
                             isComputed: column.isComputed || row.isComputed,
-                            labelPath: [table.numeral] + row.labelPath + column.labelPath,
+                            rowPath: row.labelPath, columnPath: column.labelPath,
                             tableLabel: table.numeral, rowLabel: row.label, columnLabel: column.displayLabel))
                     }
                 }
@@ -119,11 +119,15 @@ public struct CellDefinition: Sendable {
     public let kind: CellKind
     /// True for totals the form prints but the clerk does not type.
     public let isComputed: Bool
-    /// Official labels from the section numeral down to the column, e.g. `三 › （七）总计 › 自然人`.
-    public let labelPath: [String]
+    /// The row's and the column's label paths, shared with their declarations.
+    let rowPath: [String]
+    let columnPath: [String]
     public let tableLabel: String
     public let rowLabel: String
     public let columnLabel: String
+
+    /// Official labels from the section numeral down to the column, e.g. `三 › （七）总计 › 自然人`.
+    public var labelPath: [String] { [tableLabel] + rowPath + columnPath }
 
     /// The label path joined for messages.
     public var label: String { labelPath.joined(separator: " › ") }

@@ -8,6 +8,14 @@ public enum FormVersion: String, Sendable, CaseIterable, Hashable, Codable {
     /// The first reporting year any official form covers.
     public static let firstReportingYear = 2019
 
+    /// Position in `allCases`, for tables kept per form.
+    var ordinal: Int {
+        switch self {
+        case .v2019: 0
+        case .v2021: 1
+        }
+    }
+
     /// The official notice that issued this form.
     public var notice: String {
         switch self {

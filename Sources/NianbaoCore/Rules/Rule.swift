@@ -63,7 +63,8 @@ public struct RuleContext {
 /// editor opening a file) never builds the other form's tables.
 final class PerForm<Value: Sendable>: Sendable {
     private let make: @Sendable (FormDefinition) -> Value
-    private let made = Mutex<[FormVersion: Value]>([:])
+    /// One slot per form, in `FormVersion.allCases` order (an array: no hashing on the hot path).
+    private let made = Mutex<[Value?]>(Array(repeating: nil, count: FormVersion.allCases.count))
 
     init(_ make: @escaping @Sendable (FormDefinition) -> Value) {
         self.make = make
@@ -71,9 +72,9 @@ final class PerForm<Value: Sendable>: Sendable {
 
     subscript(form: FormVersion) -> Value {
         made.withLock { made in
-            if let value = made[form] { return value }
+            if let value = made[form.ordinal] { return value }
             let value = make(form.definition)
-            made[form] = value
+            made[form.ordinal] = value
             return value
         }
     }

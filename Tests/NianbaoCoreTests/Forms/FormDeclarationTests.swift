@@ -3,6 +3,10 @@ import Testing
 
 /// The two forms as declared data, checked against format-spec §2.
 @Suite struct FormDeclarationTests {
+    @Test func ordinalsAreThePositionsInAllCases() {
+        #expect(FormVersion.allCases.map(\.ordinal) == Array(FormVersion.allCases.indices))
+    }
+
     @Test func table3RowCounts() {
         for (form, rows) in [(FormVersion.v2019, 23), (.v2021, 25)] {
             let t3 = form.definition.table(.t3)
