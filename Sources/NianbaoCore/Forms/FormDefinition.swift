@@ -14,39 +14,69 @@ public struct FormDefinition: Sendable {
     /// Computed cells and the sums that define them.
     public let formulas: [Formula]
 
-    private let indexByRef: [CellRef: Int]
+    /// Where each row's cells are, per table in `tables` order.
+    private let rowsByTable: [[RowCells]]
+
+    /// The cells of one row: they are consecutive in `cells`, one per column the row has.
+    private struct RowCells: Sendable {
+        let row: String
+        let first: Int
+        /// Ids of the columns the row has a cell in, in printed order.
+        let columns: [String]
+    }
 
     init(version: FormVersion, sections: [SectionDefinition], tables: [TableDefinition]) {
         self.version = version
         self.sections = sections
         self.tables = tables
         var cells: [CellDefinition] = []
+        var rowsByTable: [[RowCells]] = []
         for table in tables {
+            var rows: [RowCells] = []
             for block in table.blocks {
+                // Each column's and each row's labels are worked out once, not once per cell.
+                let columnPaths = block.columns.map(\.labelPath)
+                let columnLabels = block.columns.map(\.displayLabel)
+                let allColumns = block.columns.map(\.id)
                 for row in block.rows {
-                    for column in block.columns where row.hasCell(in: column.id) {
-                        let ref = CellRef(table: table.id, row: row.id, column: column.id)
+                    let rowPath = row.labelPath
+                    let first = cells.count
+                    for (c, column) in block.columns.enumerated() where row.hasCell(in: column.id) {
                         cells.append(CellDefinition(
-                            index: cells.count, ref: ref, kind: column.kind,
-                            isComputed: column.isComputed || row.isComputed,
-                            rowPath: row.labelPath, columnPath: column.labelPath,
-                            tableLabel: table.numeral, rowLabel: row.label, columnLabel: column.displayLabel))
+                            index: cells.count, ref: CellRef(table: table.id, row: row.id, column: column.id),
+                            kind: column.kind, isComputed: column.isComputed || row.isComputed,
+                            rowPath: rowPath, columnPath: columnPaths[c],
+                            tableLabel: table.numeral, rowLabel: row.label, columnLabel: columnLabels[c]))
                     }
+                    let columns = row.missingColumns.isEmpty ? allColumns : allColumns.filter(row.hasCell(in:))
+                    rows.append(RowCells(row: row.id, first: first, columns: columns))
                 }
             }
+            rowsByTable.append(rows)
         }
-        // Built in one go from the finished list, so the dictionary is sized once.
-        let index = Dictionary(uniqueKeysWithValues: cells.lazy.map { ($0.ref, $0.index) })
         self.cells = cells
-        self.indexByRef = index
-        self.formulas = Formula.derive(tables: tables, index: index)
+        self.rowsByTable = rowsByTable
+        self.formulas = Formula.derive(tables: tables) { ref in Self.index(of: ref, tables: tables, rows: rowsByTable) }
     }
 
     /// The position of a cell in `cells`, or nil if this form has no such cell.
-    public func index(of ref: CellRef) -> Int? { indexByRef[ref] }
+    ///
+    /// A search by row and column id: a table has at most a few dozen rows and a row at most
+    /// seven columns, and comparing short ids costs less than hashing three strings would.
+    public func index(of ref: CellRef) -> Int? {
+        Self.index(of: ref, tables: tables, rows: rowsByTable)
+    }
+
+    private static func index(of ref: CellRef, tables: [TableDefinition], rows: [[RowCells]]) -> Int? {
+        guard let t = tables.firstIndex(where: { $0.id == ref.table }) else { return nil }
+        for row in rows[t] where row.row == ref.row {
+            return row.columns.firstIndex(of: ref.column).map { row.first + $0 }
+        }
+        return nil
+    }
 
     /// The declaration of a cell.
-    public func cell(_ ref: CellRef) -> CellDefinition? { indexByRef[ref].map { cells[$0] } }
+    public func cell(_ ref: CellRef) -> CellDefinition? { index(of: ref).map { cells[$0] } }
 
     /// A table by id.
     public func table(_ id: TableID) -> TableDefinition {

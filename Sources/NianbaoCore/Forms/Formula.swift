@@ -13,7 +13,7 @@ public struct Formula: Sendable {
     /// the column totals of total rows (e.g. （七）总计 › 总计), whose parts are only final once
     /// the total row is filled. Filling in this order gives each computed cell its final value
     /// in one pass.
-    static func derive(tables: [TableDefinition], index: [CellRef: Int]) -> [Formula] {
+    static func derive(tables: [TableDefinition], index: (CellRef) -> Int?) -> [Formula] {
         var columnSums: [Formula] = []
         var rowSums: [Formula] = []
         var totalRowColumnSums: [Formula] = []
@@ -22,9 +22,9 @@ public struct Formula: Sendable {
                 for row in block.rows {
                     for column in block.columns {
                         guard let parts = column.sumOf, let rule = column.sumRule,
-                              let target = index[CellRef(table: table.id, row: row.id, column: column.id)]
+                              let target = index(CellRef(table: table.id, row: row.id, column: column.id))
                         else { continue }
-                        let addends = parts.compactMap { index[CellRef(table: table.id, row: row.id, column: $0)] }
+                        let addends = parts.compactMap { index(CellRef(table: table.id, row: row.id, column: $0)) }
                         let formula = Formula(target: target, addends: addends, ruleID: rule)
                         if row.isComputed { totalRowColumnSums.append(formula) } else { columnSums.append(formula) }
                     }
@@ -32,8 +32,8 @@ public struct Formula: Sendable {
                 for row in block.rows {
                     guard let parts = row.sumOf, let rule = row.sumRule else { continue }
                     for column in block.columns {
-                        guard let target = index[CellRef(table: table.id, row: row.id, column: column.id)] else { continue }
-                        let addends = parts.compactMap { index[CellRef(table: table.id, row: $0, column: column.id)] }
+                        guard let target = index(CellRef(table: table.id, row: row.id, column: column.id)) else { continue }
+                        let addends = parts.compactMap { index(CellRef(table: table.id, row: $0, column: column.id)) }
                         rowSums.append(Formula(target: target, addends: addends, ruleID: rule))
                     }
                 }

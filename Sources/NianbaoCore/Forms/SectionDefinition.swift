@@ -2,7 +2,22 @@
 public enum SectionID: String, Sendable, CaseIterable, Hashable, Comparable {
     case s1, s2, s3, s4, s5, s6
 
-    public static func < (a: SectionID, b: SectionID) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: SectionID, b: SectionID) -> Bool { a.ordinal < b.ordinal }
+
+    /// How many sections there are.
+    public static let count = 6
+
+    /// The section's position, 0 for 一 through 5 for 六.
+    public var ordinal: Int {
+        switch self {
+        case .s1: 0
+        case .s2: 1
+        case .s3: 2
+        case .s4: 3
+        case .s5: 4
+        case .s6: 5
+        }
+    }
 }
 
 /// What a section holds.

@@ -96,10 +96,10 @@ public struct RowDefinition: Sendable {
     /// The rule that checks the sum.
     public let sumRule: String?
     /// Column ids this row has no cell in (merged away on the form).
-    public let missingColumns: Set<String>
+    public let missingColumns: [String]
 
     public init(id: String, label: String, groups: [String] = [], sumOf: [String]? = nil,
-                sumRule: String? = nil, missingColumns: Set<String> = []) {
+                sumRule: String? = nil, missingColumns: [String] = []) {
         self.id = id
         self.label = label
         self.groups = groups

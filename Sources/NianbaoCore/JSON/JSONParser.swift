@@ -255,6 +255,7 @@ struct JSONParserCore {
         var members: [(key: String, value: JSONValue)] = []
         var keyOffsets: [Int] = []
         var index: [ExactKey: Int]? = nil
+        var ascending = true
         skipWhitespace()
         if i < end, b[i] == UInt8(ascii: "}") {
             i += 1
@@ -272,7 +273,12 @@ struct JSONParserCore {
             }
             let keyStart = i
             let key = try parseString()
-            if let first = Self.findKey(key, in: members, index: &index) {
+            // While keys arrive in strictly ascending byte order (as canonical files list them),
+            // none can repeat an earlier one, so no lookup is needed.
+            if ascending, let last = members.last?.key, !last.utf8.lexicographicallyPrecedes(key.utf8) {
+                ascending = false
+            }
+            if !ascending, let first = Self.findKey(key, in: members, index: &index) {
                 let firstOffset = keyOffsets[first]
                 throw failure(.duplicateKey, at: keyStart,
                               "键 “\(key)” 重复：第一次出现在\(describePosition(firstOffset))，这里（\(describePosition(keyStart))）又出现了一次")

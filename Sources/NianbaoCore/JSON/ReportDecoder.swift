@@ -51,7 +51,7 @@ struct ReportDecoder {
         }
         var values = [JSONValue?](repeating: nil, count: expected.keys.count)
         for member in members {
-            guard let slot = expected.slot[member.key] else {
+            guard let slot = expected.slot(of: member.key) else {
                 throw fail(pointer() + [member.key],
                            "\(what())中有未知的成员 “\(member.key)”；应为：\(expected.keys.joined(separator: "、"))。", key: true)
             }
@@ -189,15 +189,17 @@ struct KeySet: Sendable {
     let sorted: [String]
     /// For each key (in `keys` order), its position in `sorted`.
     let order: [Int]
-    let slot: [String: Int]
 
     init(_ keys: [String]) {
         self.keys = keys
         let sorted = keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
         self.sorted = sorted
         self.order = keys.map { key in sorted.firstIndex(of: key)! }
-        self.slot = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
     }
+
+    /// The position of `key` in `keys`. A plain search: an object has at most a few dozen
+    /// members, and only files that are not in canonical order get here.
+    func slot(of key: String) -> Int? { keys.firstIndex(of: key) }
 }
 
 /// The shape a report file must have, prepared once per form.

@@ -22,7 +22,7 @@ public struct Report: Sendable, Equatable {
     public var form: FormVersion
     public var scope: ReportScope
     /// Text of sections 一, 五 and 六, keyed by section id.
-    public var texts: [SectionID: String]
+    public var texts: SectionMap<String>
     /// Every cell's value, in `form.definition.cells` order.
     public var cells: [CellValue]
 

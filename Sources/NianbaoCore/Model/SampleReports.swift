@@ -22,7 +22,7 @@ public enum SampleReports {
         return report
     }
 
-    private static func texts(form: FormVersion, year: Int, agency: String) -> [SectionID: String] {
+    private static func texts(form: FormVersion, year: Int, agency: String) -> SectionMap<String> {
         let fee = form == .v2021
             ? "本年度未收取信息处理费。"
             : "本年度无其他需要报告的事项。"

@@ -5,14 +5,14 @@ public struct Rule: Sendable {
     public let id: String
     public let severity: Severity
     /// The forms the rule applies to.
-    public let forms: Set<FormVersion>
+    public let forms: [FormVersion]
     /// True when the rule compares with last year's report and runs only when one is given.
     public let needsPrevious: Bool
     /// A one-line Chinese statement of the rule.
     public let summary: String
     let evaluate: @Sendable (inout RuleContext) -> Void
 
-    init(id: String, severity: Severity, forms: Set<FormVersion> = Set(FormVersion.allCases),
+    init(id: String, severity: Severity, forms: [FormVersion] = FormVersion.allCases,
          needsPrevious: Bool = false, summary: String, evaluate: @escaping @Sendable (inout RuleContext) -> Void) {
         self.id = id
         self.severity = severity

@@ -64,8 +64,8 @@ public struct EditorState: Sendable {
     /// First content line and first column shown, per table.
     public var tableTop: [TableID: Int] = [:]
     public var tableLeft: [TableID: Int] = [:]
-    public var textCarets: [SectionID: Int] = [:]
-    public var textTop: [SectionID: Int] = [:]
+    public var textCarets = SectionMap<Int>()
+    public var textTop = SectionMap<Int>()
     /// The screen column up/down try to keep in a text section.
     public var preferredColumn: Int?
     public var cellEdit: CellEdit?

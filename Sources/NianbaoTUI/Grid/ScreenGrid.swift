@@ -41,7 +41,7 @@ public struct ScreenGrid: Sendable, Equatable {
     /// Text is made terminal-safe (control characters appear as `^[` in the `.control` role),
     /// and a wide character that would not fit is replaced by a blank, never split.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, row: Int, column: Int, maxWidth: Int? = nil,
+    public mutating func put(_ text: some Sequence<Character>, row: Int, column: Int, maxWidth: Int? = nil,
                              role: StyleRole) -> Int {
         guard row >= 0, row < rows, column < columns else { return 0 }
         let limit = min(columns, maxWidth.map { column + max(0, $0) } ?? columns)

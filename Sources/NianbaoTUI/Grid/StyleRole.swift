@@ -1,5 +1,5 @@
 /// The meaning of a screen cell; the terminal adapter maps it to colours or, without colour, to reverse/bold.
-public enum StyleRole: Sendable, Hashable, CaseIterable {
+public enum StyleRole: UInt8, Sendable, Hashable, CaseIterable {
     case normal
     case header
     case nav

@@ -24,7 +24,8 @@ public enum TerminalError: Error, Sendable, CustomStringConvertible {
 final class NcursesTerminal {
     private var screen: OpaquePointer?
     private var monochrome = true
-    private var pairs: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
+    /// Attribute and colour pair per role, indexed by the role's raw value.
+    private var pairs = [(attr: attr_t, pair: Int16)](repeating: (0, 0), count: StyleRole.allCases.count)
     private static let pasteStart: Int32 = 0x300
     private static let pasteEnd: Int32 = 0x301
     private var stopped = false
@@ -63,10 +64,24 @@ final class NcursesTerminal {
     /// categories (time, money, collation …) is start-up time nothing here uses.
     static func setUTF8Locale() {
         let current = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? ""
-        let lower = current.lowercased()
-        if !(lower.contains("utf-8") || lower.contains("utf8")) {
+        if !namesUTF8(current) {
             if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
         }
+    }
+
+    /// True when a locale name such as `zh_CN.UTF-8` or `C.utf8` names the UTF-8 encoding.
+    ///
+    /// Compared by bytes: `String.contains` would bring in the string-search machinery, whose
+    /// first use costs more than the rest of locale set-up.
+    static func namesUTF8(_ locale: String) -> Bool {
+        let lower = locale.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for pattern in ["utf-8", "utf8"] {
+            let p = Array(pattern.utf8)
+            if lower.count >= p.count, (0...(lower.count - p.count)).contains(where: { lower[$0..<($0 + p.count)].elementsEqual(p) }) {
+                return true
+            }
+        }
+        return false
     }
 
     private static func writeRaw(_ s: String) {
@@ -194,14 +209,19 @@ final class NcursesTerminal {
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         monochrome = noColor || !has_colors()
         let bold = cncw_a_bold(), rev = cncw_a_reverse(), under = cncw_a_underline()
-        let mono: [StyleRole: attr_t] = [
-            .header: rev, .navActive: rev | bold, .navProblem: bold, .title: bold, .columnHeader: bold,
-            .caption: bold, .computed: under, .cursor: rev, .editing: rev | bold | under, .problem: bold | under,
-            .cursorProblem: rev | bold | under, .findingError: bold, .findingSelected: rev, .messageError: rev | bold,
-            .keyName: rev, .control: bold | under, .dialog: rev,
-        ]
+        func mono(_ role: StyleRole) -> attr_t {
+            switch role {
+            case .header, .cursor, .findingSelected, .keyName, .dialog: rev
+            case .navActive, .messageError: rev | bold
+            case .navProblem, .title, .columnHeader, .caption, .findingError: bold
+            case .computed: under
+            case .editing, .cursorProblem: rev | bold | under
+            case .problem, .control: bold | under
+            case .normal, .nav, .label, .input, .status, .findingWarning, .findingInfo, .messageInfo, .keyText: 0
+            }
+        }
         if monochrome {
-            for role in StyleRole.allCases { pairs[role] = (mono[role] ?? 0, 0) }
+            for role in StyleRole.allCases { self[role] = (mono(role), 0) }
             return
         }
         start_color()
@@ -224,16 +244,22 @@ final class NcursesTerminal {
             (.control, Int16(COLOR_BLACK), Int16(COLOR_MAGENTA), 0),
             (.dialog, Int16(COLOR_BLACK), Int16(COLOR_WHITE), bold),
         ]
-        for role in StyleRole.allCases { pairs[role] = (mono[role].map { $0 & (rev | bold) } ?? 0, 0) }
-        pairs[.title] = (bold, 0)
+        for role in StyleRole.allCases { self[role] = (mono(role) & (rev | bold), 0) }
+        self[.title] = (bold, 0)
         for (i, (role, fg, bg, attr)) in scheme.enumerated() {
             let pair = Int16(i + 1)
             init_pair(pair, fg, bg)
-            pairs[role] = (attr, pair)
+            self[role] = (attr, pair)
         }
-        pairs[.cursor] = (rev, 0)
-        pairs[.findingSelected] = (rev, 0)
-        pairs[.keyName] = (rev, 0)
+        self[.cursor] = (rev, 0)
+        self[.findingSelected] = (rev, 0)
+        self[.keyName] = (rev, 0)
+    }
+
+    /// The curses attribute and colour pair that draw a role.
+    private subscript(role: StyleRole) -> (attr: attr_t, pair: Int16) {
+        get { pairs[Int(role.rawValue)] }
+        set { pairs[Int(role.rawValue)] = newValue }
     }
 
     /// Draws a frame and puts the hardware cursor at the caret (so an IME's candidates appear there).
@@ -265,7 +291,7 @@ final class NcursesTerminal {
                     n += 1
                 }
                 wbuf[n] = 0
-                let style = pairs[cell.role] ?? (0, 0)
+                let style = pairs[Int(cell.role.rawValue)]
                 wbuf.withUnsafeBufferPointer { p in _ = setcchar(&cc, p.baseAddress, style.attr, style.pair, nil) }
                 _ = mvadd_wch(Int32(r), Int32(c), &cc)
             }

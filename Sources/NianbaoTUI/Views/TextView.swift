@@ -22,7 +22,7 @@ enum TextView {
         }
         for i in 0..<height where top + i < lines.count {
             let line = lines[top + i]
-            grid.put(String(chars[line.start..<line.end]), row: layout.workTop + i, column: 1,
+            grid.put(chars[line.start..<line.end], row: layout.workTop + i, column: 1,
                      maxWidth: layout.columns - 1, role: .normal)
         }
         guard state.focus == .work else { return nil }
