@@ -48,3 +48,38 @@ import Testing
         }
     }
 }
+
+/// `Graphemes.split` gives the same characters as the standard library's grapheme breaking.
+@Suite struct GraphemeSplitTests {
+    /// Scalars next to which the fast path must hand over: combining marks (U+0301, the CJK
+    /// tone mark U+302A), a variation selector, ZWJ emoji, skin tones, flags, CR LF, Hangul
+    /// jamo, a spacing mark, a prepended mark and ideographic-space edge cases.
+    static let tricky: [String] = [
+        "\u{301}", "\u{302A}", "\u{302F}", "\u{FE0F}", "\u{200D}", "👩", "🏽", "🇨", "🇳", "\r", "\n", "\r\n",
+        "\u{1100}", "\u{1161}", "\u{11A8}", "\u{0903}", "\u{0600}", "\u{3000}", "\u{3030}", "\u{FF9E}", "\t", "\u{7}",
+    ]
+    static let plain: [String] = ["政", "务", "，", "。", "“", "”", "…", "—", "a", "Z", "1", " ", "１", "（", "）", "〔", "〕", "㐀"]
+
+    @Test func agreesWithTheStandardLibraryOnRandomText() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? Self.tricky.randomElement(using: &generator)! : Self.plain.randomElement(using: &generator)!
+            }.joined()
+            let split = Graphemes.split(text)
+            #expect(split.map { Array($0.unicodeScalars) } == Array(text).map { Array($0.unicodeScalars) },
+                    "split differs for \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test func everyScalarThatStandsAloneHasNoGraphemeLinkWithItsNeighbours() {
+        // Each fast-path scalar between two others from the fast path must form three characters.
+        for value in UInt32(0)...0xFFFF where Graphemes.standsAlone(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "中" + String(Character(scalar)) + "a"
+            #expect(text.count == 3, "U+\(String(value, radix: 16)) joins a neighbour")
+            #expect(Graphemes.split(text).count == 3)
+        }
+    }
+}
+

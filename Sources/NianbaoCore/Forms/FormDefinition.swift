@@ -18,11 +18,14 @@ public struct FormDefinition: Sendable {
     private let rowsByTable: [[RowCells]]
 
     /// The cells of one row: they are consecutive in `cells`, one per column the row has.
-    private struct RowCells: Sendable {
+    struct RowCells: Sendable {
         let row: String
         let first: Int
         /// Ids of the columns the row has a cell in, in printed order.
         let columns: [String]
+
+        /// The index of the row's cell in a column, or nil if the row has none there.
+        func index(of column: String) -> Int? { columns.firstIndex(of: column).map { first + $0 } }
     }
 
     init(version: FormVersion, sections: [SectionDefinition], tables: [TableDefinition]) {
@@ -56,7 +59,7 @@ public struct FormDefinition: Sendable {
         }
         self.cells = cells
         self.rowsByTable = rowsByTable
-        self.formulas = Formula.derive(tables: tables) { ref in Self.index(of: ref, tables: tables, rows: rowsByTable) }
+        self.formulas = Formula.derive(tables: tables, rows: rowsByTable)
     }
 
     /// The position of a cell in `cells`, or nil if this form has no such cell.
@@ -70,7 +73,7 @@ public struct FormDefinition: Sendable {
     private static func index(of ref: CellRef, tables: [TableDefinition], rows: [[RowCells]]) -> Int? {
         guard let t = tables.firstIndex(where: { $0.id == ref.table }) else { return nil }
         for row in rows[t] where row.row == ref.row {
-            return row.columns.firstIndex(of: ref.column).map { row.first + $0 }
+            return row.index(of: ref.column)
         }
         return nil
     }
@@ -91,9 +94,9 @@ public struct FormDefinition: Sendable {
 
     /// Indices of every cell of one table row, in printed column order.
     public func rowCells(_ table: TableID, _ row: String) -> [Int] {
-        let t = self.table(table)
-        guard let block = t.block(containingRow: row) else { return [] }
-        return block.columns.compactMap { index(of: CellRef(table: table, row: row, column: $0.id)) }
+        guard let t = tables.firstIndex(where: { $0.id == table }),
+              let cells = rowsByTable[t].first(where: { $0.row == row }) else { return [] }
+        return Array(cells.first..<(cells.first + cells.columns.count))
     }
 }
 
@@ -160,5 +163,5 @@ public struct CellDefinition: Sendable {
     public var labelPath: [String] { [tableLabel] + rowPath + columnPath }
 
     /// The label path joined for messages.
-    public var label: String { labelPath.joined(separator: " › ") }
+    public var label: String { labelPath.joinedText(separator: " › ") }
 }

@@ -13,28 +13,34 @@ public struct Formula: Sendable {
     /// the column totals of total rows (e.g. （七）总计 › 总计), whose parts are only final once
     /// the total row is filled. Filling in this order gives each computed cell its final value
     /// in one pass.
-    static func derive(tables: [TableDefinition], index: (CellRef) -> Int?) -> [Formula] {
+    static func derive(tables: [TableDefinition], rows: [[FormDefinition.RowCells]]) -> [Formula] {
         var columnSums: [Formula] = []
         var rowSums: [Formula] = []
         var totalRowColumnSums: [Formula] = []
-        for table in tables {
+        for (t, table) in tables.enumerated() {
+            // A table's rows are declared block by block, in the order of `rows[t]`.
+            var blockStart = 0
             for block in table.blocks {
-                for row in block.rows {
+                // (Indexed rather than zipped: `zip` would make the runtime look up the
+                // sequences' conformances the first time, which costs more than this whole loop.)
+                let first = blockStart
+                blockStart += block.rows.count
+                for (r, row) in block.rows.enumerated() {
+                    let rowCells = rows[t][first + r]
                     for column in block.columns {
                         guard let parts = column.sumOf, let rule = column.sumRule,
-                              let target = index(CellRef(table: table.id, row: row.id, column: column.id))
-                        else { continue }
-                        let addends = parts.compactMap { index(CellRef(table: table.id, row: row.id, column: $0)) }
-                        let formula = Formula(target: target, addends: addends, ruleID: rule)
+                              let target = rowCells.index(of: column.id) else { continue }
+                        let formula = Formula(target: target, addends: parts.compactMap(rowCells.index(of:)), ruleID: rule)
                         if row.isComputed { totalRowColumnSums.append(formula) } else { columnSums.append(formula) }
                     }
                 }
-                for row in block.rows {
+                for (r, row) in block.rows.enumerated() {
+                    let rowCells = rows[t][first + r]
                     guard let parts = row.sumOf, let rule = row.sumRule else { continue }
+                    let partCells = parts.compactMap { id in rows[t].first { $0.row == id } }
                     for column in block.columns {
-                        guard let target = index(CellRef(table: table.id, row: row.id, column: column.id)) else { continue }
-                        let addends = parts.compactMap { index(CellRef(table: table.id, row: $0, column: column.id)) }
-                        rowSums.append(Formula(target: target, addends: addends, ruleID: rule))
+                        guard let target = rowCells.index(of: column.id) else { continue }
+                        rowSums.append(Formula(target: target, addends: partCells.compactMap { $0.index(of: column.id) }, ruleID: rule))
                     }
                 }
             }

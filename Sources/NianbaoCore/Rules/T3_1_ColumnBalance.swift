@@ -21,15 +21,18 @@ extension Rule {
 
 /// Cell indices of the four summary rows of table 三, column by column.
 struct T3Columns: Sendable {
-    let label: String
+    /// The column's header path; joined into a label only for a message.
+    let path: [String]
     let r1: Int, r2: Int, r3_7: Int, r4: Int
+
+    var label: String { path.joinedText(separator: " › ") }
 
     static let plans = PerForm { def -> [T3Columns] in
         let t3 = def.table(.t3)
         return t3.blocks[0].columns.compactMap { column in
             func at(_ row: String) -> Int? { def.index(of: CellRef(table: .t3, row: row, column: column.id)) }
             guard let r1 = at("r1"), let r2 = at("r2"), let r3 = at("r3_7"), let r4 = at("r4") else { return nil }
-            return T3Columns(label: column.labelPath.joined(separator: " › "), r1: r1, r2: r2, r3_7: r3, r4: r4)
+            return T3Columns(path: column.labelPath, r1: r1, r2: r2, r3_7: r3, r4: r4)
         }
     }
 }

@@ -8,27 +8,32 @@ extension Rule {
             let blank = row.cells.filter { context.value($0).isEmpty }
             guard !blank.isEmpty else { continue }
             let defs = context.definition.cells
-            let columns = blank.map { defs[$0].columnLabel }.joined(separator: "、")
+            let columns = blank.map { defs[$0].columnLabel }.joinedText(separator: "、")
             let computed = blank.allSatisfy { defs[$0].isComputed }
+            let label = row.label
             let message = computed
-                ? "\(row.label)：合计（\(columns)）为空白；合计由各项相加得出，请填齐各项后重新计算，不能按 0 计算。"
-                : "\(row.label)：\(columns) 未填写；没有数据请填 0。"
+                ? "\(label)：合计（\(columns)）为空白；合计由各项相加得出，请填齐各项后重新计算，不能按 0 计算。"
+                : "\(label)：\(columns) 未填写；没有数据请填 0。"
             context.report(cells: blank, section: row.section, message)
         }
     }
 }
 
-/// The cells of every table row, with the row's label path, per form.
+/// The cells of every table row, per form.
 private struct BlankRow: Sendable {
-    let label: String
+    let numeral: String
+    let path: [String]
     let section: SectionID
     let cells: [Int]
+
+    /// The row's label path, e.g. `三 › （三）本年度办理结果 › 1.予以公开`; made only for a message.
+    var label: String { ([numeral] + path).joinedText(separator: " › ") }
 }
 
 private let rows = PerForm { def -> [BlankRow] in
     def.tables.flatMap { table in
         table.allRows.map { row in
-            BlankRow(label: ([table.numeral] + row.labelPath).joined(separator: " › "), section: table.id.section,
+            BlankRow(numeral: table.numeral, path: row.labelPath, section: table.id.section,
                      cells: def.rowCells(table.id, row.id))
         }
     }

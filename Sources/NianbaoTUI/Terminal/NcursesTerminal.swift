@@ -54,6 +54,14 @@ final class NcursesTerminal {
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
         setUpColors()
+        // Until a screen has been through endwin() once, ncurses treats it as not yet started
+        // (the case meant for low-level terminfo programs) and flushes its output at every
+        // cursor movement: each frame would leave as dozens of small writes, a line or less
+        // each, and the terminal would be woken for every one. One endwin/doupdate before
+        // anything is drawn puts the screen in its running state, so a frame leaves in a few
+        // large writes. The only output is the alternate screen being entered again.
+        endwin()
+        doupdate()
         TerminalGuard.install()
         Self.writeRaw("\u{1B}[?2004h")
     }

@@ -56,9 +56,9 @@ public enum Renderer {
     static func drawHeader(_ state: EditorState, into grid: inout ScreenGrid) {
         let r = state.report
         let body = ["年报", r.agency.isEmpty ? "（未填机关名称）" : r.agency, "\(r.year) 年度", r.form.displayName,
-                    state.fileName].joined(separator: " | ")
+                    state.fileName].joinedText(separator: " | ")
         let markers = [state.dirty ? "[已修改]" : nil, state.mode == .view ? "| [只读]" : nil]
-            .compactMap { $0 }.joined(separator: " ")
+            .compactMap { $0 }.joinedText(separator: " ")
         let columns = state.layout.columns
         grid.fill(row: 0, role: .header)
         // The markers always stay visible: a long agency or file name is cut with … instead.
@@ -117,10 +117,11 @@ public enum Renderer {
     static func drawFindings(_ state: EditorState, into grid: inout ScreenGrid) {
         let layout = state.layout
         let list = state.orderedFindings
-        var counts: [Severity: Int] = [:]
-        for f in list { counts[f.severity, default: 0] += 1 }
         var title = list.isEmpty ? "问题：没有发现问题" : "问题 \(list.count) 项："
-        title += Severity.allCases.compactMap { s in counts[s].map { "\(s.label) \($0)" } }.joined(separator: "，")
+        title += Severity.allCases.compactMap { s in
+            let n = list.reduce(0) { $0 + ($1.severity == s ? 1 : 0) }
+            return n > 0 ? "\(s.label) \(n)" : nil
+        }.joinedText(separator: "，")
         if state.focus == .findings { title += "    [Enter 跳到问题，Tab 返回]" }
         grid.putTruncated(title, row: layout.findingsTitleRow, column: 0, width: layout.columns,
                           role: state.focus == .findings ? .navActive : .title)

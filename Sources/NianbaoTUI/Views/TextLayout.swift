@@ -117,11 +117,7 @@ struct WrappedText {
     let lines: [TextLayout.Line]
 
     init(_ text: String, width: Int) {
-        // Appended one by one: `Array(text)` would first count the characters, a second
-        // pass of grapheme breaking over the whole section.
-        var chars: [Character] = []
-        chars.reserveCapacity(text.utf8.count / 3 + 1)
-        for c in text { chars.append(c) }
+        let chars = Graphemes.split(text)
         self.chars = chars
         lines = TextLayout.lines(chars, width: width)
     }

@@ -86,6 +86,51 @@ import Testing
         #expect(def.formulas.allSatisfy { ["T3-2", "T3-3", "T4-1"].contains($0.ruleID) })
     }
 
+    /// The formulas, derived from the row structure, equal a plain derivation that looks every
+    /// part up by its table, row and column id.
+    @Test(arguments: FormVersion.allCases)
+    func formulasMatchALookupByID(form: FormVersion) {
+        let def = form.definition
+        var columnSums: [[Int]] = [], rowSums: [[Int]] = [], totalRowColumnSums: [[Int]] = []
+        func at(_ table: TableID, _ row: String, _ column: String) -> Int? {
+            def.index(of: CellRef(table: table, row: row, column: column))
+        }
+        for table in def.tables {
+            for block in table.blocks {
+                for row in block.rows {
+                    for column in block.columns {
+                        guard let parts = column.sumOf, let target = at(table.id, row.id, column.id) else { continue }
+                        let formula = [target] + parts.compactMap { at(table.id, row.id, $0) }
+                        if row.isComputed { totalRowColumnSums.append(formula) } else { columnSums.append(formula) }
+                    }
+                }
+                for row in block.rows {
+                    guard let parts = row.sumOf else { continue }
+                    for column in block.columns {
+                        guard let target = at(table.id, row.id, column.id) else { continue }
+                        rowSums.append([target] + parts.compactMap { at(table.id, $0, column.id) })
+                    }
+                }
+            }
+        }
+        #expect(def.formulas.map { [$0.target] + $0.addends } == columnSums + rowSums + totalRowColumnSums)
+        #expect(def.formulas.allSatisfy { $0.addends.count >= 2 })
+    }
+
+    @Test(arguments: FormVersion.allCases)
+    func rowCellsAreTheRowsCellsInColumnOrder(form: FormVersion) {
+        let def = form.definition
+        for table in def.tables {
+            for block in table.blocks {
+                for row in block.rows {
+                    let expected = block.columns.compactMap { def.index(of: CellRef(table: table.id, row: row.id, column: $0.id)) }
+                    #expect(def.rowCells(table.id, row.id) == expected, "\(table.id).\(row.id)")
+                }
+            }
+        }
+        #expect(def.rowCells(.t3, "no_such_row").isEmpty)
+    }
+
     @Test func sectionTitles() {
         #expect(FormDefinition.v2021.sections.map(\.title) == [
             "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",

@@ -37,6 +37,13 @@ import Testing
         #expect(findings("X-5", b.report).isEmpty)
     }
 
+    /// The compatibility ideograph 理 (U+F9E4) reads the same as 理 (U+7406).
+    @Test func x_5_statementWithACompatibilityIdeographIsSilent() {
+        let b = ReportBuilder(.v2021)
+        b.text(.s6, "本年度未收取信息处\u{F9E4}费。")
+        #expect(findings("X-5", b.report).isEmpty)
+    }
+
     @Test func x_5_missingStatementWarns() throws {
         let b = ReportBuilder(.v2021)
         b.text(.s6, "无。")

@@ -110,7 +110,7 @@ import Testing
     // MARK: T2b-4 规章 for bodies without 规章制定权
 
     @Test(arguments: ["某某镇人民政府", "驻马店市驿城区水利局", "驻马店市驿城区城市管理局", "河南省驻马店市驿城区人民政府",
-                      "某某县人民政府", "某某街道办事处", "广西壮族自治区南宁市青秀区司法局"])
+                      "某某县人民政府", "某某街道办事处", "广西壮族自治区南宁市青秀区司法局", "某某乡", "某某街道", "城关镇"])
     func t2b_4_firesForCountyAndTownshipBodies(agency: String) throws {
         let b = ReportBuilder(.v2021, agency: agency)
         let found = findings("T2b-4", b.report)
