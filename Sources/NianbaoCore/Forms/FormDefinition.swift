@@ -26,6 +26,12 @@ public struct FormDefinition: Sendable {
 
         /// The index of the row's cell in a column, or nil if the row has none there.
         func index(of column: String) -> Int? { columns.firstIndex(of: column).map { first + $0 } }
+
+        /// The index of the row's cell in the block's column at `position` (of `blockColumns`);
+        /// without a search when the row has a cell in every column, as most rows do.
+        func index(atColumn position: Int, of blockColumns: [String]) -> Int? {
+            columns.count == blockColumns.count ? first + position : index(of: blockColumns[position])
+        }
     }
 
     init(version: FormVersion, sections: [SectionDefinition], tables: [TableDefinition]) {
@@ -90,6 +96,19 @@ public struct FormDefinition: Sendable {
     /// A section by id.
     public func section(_ id: SectionID) -> SectionDefinition {
         sections.first { $0.id == id }!
+    }
+
+    /// Indices of every cell of a table: they are consecutive, in printed order.
+    public func cellRange(of table: TableID) -> Range<Int> {
+        guard let t = tables.firstIndex(where: { $0.id == table }), let first = rowsByTable[t].first,
+              let last = rowsByTable[t].last else { return 0..<0 }
+        return first.first..<(last.first + last.columns.count)
+    }
+
+    /// The indices of each row's cells, for every row of a table in printed order (`TableDefinition.allRows`).
+    public func rowCellRanges(of table: TableID) -> [Range<Int>] {
+        guard let t = tables.firstIndex(where: { $0.id == table }) else { return [] }
+        return rowsByTable[t].map { $0.first..<($0.first + $0.columns.count) }
     }
 
     /// Indices of every cell of one table row, in printed column order.

@@ -19,28 +19,35 @@ public struct Formula: Sendable {
         var totalRowColumnSums: [Formula] = []
         for (t, table) in tables.enumerated() {
             // A table's rows are declared block by block, in the order of `rows[t]`.
+            // (Indexed rather than zipped: `zip` would make the runtime look up the
+            // sequences' conformances the first time, which costs more than this whole loop.)
             var blockStart = 0
             for block in table.blocks {
-                // (Indexed rather than zipped: `zip` would make the runtime look up the
-                // sequences' conformances the first time, which costs more than this whole loop.)
                 let first = blockStart
                 blockStart += block.rows.count
+                // Where each computed column and its parts are among the block's columns, found once.
+                let columnIDs = block.columns.map(\.id)
+                let computedColumns = block.columns.indices.compactMap { c -> (position: Int, parts: [Int], rule: String)? in
+                    guard let parts = block.columns[c].sumOf, let rule = block.columns[c].sumRule else { return nil }
+                    return (c, parts.compactMap { columnIDs.firstIndex(of: $0) }, rule)
+                }
                 for (r, row) in block.rows.enumerated() {
-                    let rowCells = rows[t][first + r]
-                    for column in block.columns {
-                        guard let parts = column.sumOf, let rule = column.sumRule,
-                              let target = rowCells.index(of: column.id) else { continue }
-                        let formula = Formula(target: target, addends: parts.compactMap(rowCells.index(of:)), ruleID: rule)
+                    let cells = rows[t][first + r]
+                    for column in computedColumns {
+                        guard let target = cells.index(atColumn: column.position, of: columnIDs) else { continue }
+                        let addends = column.parts.compactMap { cells.index(atColumn: $0, of: columnIDs) }
+                        let formula = Formula(target: target, addends: addends, ruleID: column.rule)
                         if row.isComputed { totalRowColumnSums.append(formula) } else { columnSums.append(formula) }
                     }
                 }
                 for (r, row) in block.rows.enumerated() {
-                    let rowCells = rows[t][first + r]
+                    let cells = rows[t][first + r]
                     guard let parts = row.sumOf, let rule = row.sumRule else { continue }
                     let partCells = parts.compactMap { id in rows[t].first { $0.row == id } }
-                    for column in block.columns {
-                        guard let target = rowCells.index(of: column.id) else { continue }
-                        rowSums.append(Formula(target: target, addends: partCells.compactMap { $0.index(of: column.id) }, ruleID: rule))
+                    for c in columnIDs.indices {
+                        guard let target = cells.index(atColumn: c, of: columnIDs) else { continue }
+                        let addends = partCells.compactMap { $0.index(atColumn: c, of: columnIDs) }
+                        rowSums.append(Formula(target: target, addends: addends, ruleID: rule))
                     }
                 }
             }

@@ -8,11 +8,15 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
     public let text: String
     /// The nearest binary64 value of ``text`` (always finite).
     public let double: Double
+    /// The value of an integer literal, when the parser has already worked it out.
+    private let parsedInteger: Int64?
 
-    /// Trusted initializer used by the parser after validating the grammar and range.
-    init(validatedText text: String, double: Double) {
+    /// Trusted initializer used by the parser after validating the grammar and range;
+    /// `integer` is the literal's value when it is an integer literal that fits in `Int64`.
+    init(validatedText text: String, double: Double, integer: Int64? = nil) {
         self.text = text
         self.double = double
+        self.parsedInteger = integer
     }
 
     /// A number from literal text; nil if the text is not an RFC 8259 number or is out of binary64 range.
@@ -20,12 +24,14 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
         guard JSONNumber.isValidLiteral(text.utf8), let d = Double(text), d.isFinite else { return nil }
         self.text = text
         self.double = d
+        self.parsedInteger = nil
     }
 
     /// An integer number. Values beyond ±2^53 are kept in ``text`` but canonicalize to their binary64 rounding.
     public init(_ value: Int64) {
         self.text = String(value)
         self.double = Double(value)
+        self.parsedInteger = value
     }
 
     /// An integer number from `Int`.
@@ -38,10 +44,12 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
         guard let text = ES6NumberFormat.string(value) else { return nil }
         self.text = text
         self.double = value
+        self.parsedInteger = nil
     }
 
     /// The value as `Int64` if ``text`` is an integer literal (no fraction or exponent) in range.
     public var int64: Int64? {
+        if let parsedInteger { return parsedInteger }
         for byte in text.utf8 where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
             return nil
         }

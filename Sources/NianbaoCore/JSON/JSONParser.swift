@@ -275,7 +275,7 @@ struct JSONParserCore {
             let key = try parseString()
             // While keys arrive in strictly ascending byte order (as canonical files list them),
             // none can repeat an earlier one, so no lookup is needed.
-            if ascending, let last = members.last?.key, !last.utf8.lexicographicallyPrecedes(key.utf8) {
+            if ascending, let last = members.last?.key, !Self.bytesPrecede(last, key) {
                 ascending = false
             }
             if !ascending, let first = Self.findKey(key, in: members, index: &index) {
@@ -507,10 +507,48 @@ struct JSONParserCore {
                           "数字过长：\(length) 个字符，上限为 \(maxNumberLength) 个字符；很长的数字请用字符串表示")
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+        // Most numbers in a report are small integers: with at most 15 digits the value is
+        // exact in binary64, so it needs no decimal-to-binary conversion.
+        if let integer = Self.smallInteger(b, start, i) {
+            let value = integer == 0 && b[start] == UInt8(ascii: "-") ? -0.0 : Double(integer)
+            return JSONNumber(validatedText: text, double: value, integer: integer)
+        }
         guard let value = Double(text), value.isFinite else {
             throw failure(.numberOutOfRange, at: start, "数字 \(text) 超出双精度浮点数（IEEE-754 binary64）的表示范围")
         }
         return JSONNumber(validatedText: text, double: value)
+    }
+
+    /// True when the UTF-8 bytes of `a` sort strictly before those of `b`.
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                var k = 0
+                while k < n {
+                    if x[k] != y[k] { return x[k] < y[k] }
+                    k += 1
+                }
+                return x.count < y.count
+            }
+        }
+    }
+
+    /// The value of a grammatically valid number literal in `bytes[start..<end]` if it is an
+    /// integer of at most 15 digits (no fraction or exponent), else nil.
+    @inline(__always)
+    static func smallInteger(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let first = negative ? start + 1 : start
+        guard end - first <= 15 else { return nil }
+        var value: Int64 = 0
+        for k in first..<end {
+            let digit = bytes[k] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int64(digit)
+        }
+        return negative ? -value : value
     }
 
     @inline(__always)

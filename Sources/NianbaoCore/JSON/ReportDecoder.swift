@@ -192,7 +192,9 @@ struct KeySet: Sendable {
 
     init(_ keys: [String]) {
         self.keys = keys
-        let sorted = keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+        // A canonical file sorts keys by UTF-16 code units (RFC 8785). For these ASCII ids that
+        // is the order of their UTF-8 bytes, which are quicker to compare.
+        let sorted = keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         self.sorted = sorted
         self.order = keys.map { key in sorted.firstIndex(of: key)! }
     }
@@ -226,7 +228,11 @@ struct DecodePlan: Sendable {
             tables: KeySet(def.tables.map(\.id.rawValue)),
             perTable: def.tables.map { table in
                 Table(id: table.id, rows: KeySet(table.allRows.map(\.id)), perRow: table.blocks.flatMap { block in
-                    block.rows.map { row in
+                    // Rows with a cell in every column share the block's key set.
+                    let allColumns = KeySet(block.columns.map(\.id))
+                    let allKinds = block.columns.map(\.kind)
+                    return block.rows.map { row in
+                        if row.missingColumns.isEmpty { return Row(id: row.id, columns: allColumns, kinds: allKinds) }
                         let columns = block.columns.filter { row.hasCell(in: $0.id) }
                         return Row(id: row.id, columns: KeySet(columns.map(\.id)), kinds: columns.map(\.kind))
                     }

@@ -35,7 +35,9 @@ public struct Report: Sendable, Equatable {
         self.year = year
         self.form = form
         self.scope = scope
-        self.texts = [.s1: "", .s5: "", .s6: ""]
+        var texts = SectionMap<String>()
+        for id in Self.textSections { texts[id] = "" }
+        self.texts = texts
         self.cells = Array(repeating: .empty, count: form.definition.cells.count)
     }
 

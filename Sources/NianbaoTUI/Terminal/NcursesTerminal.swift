@@ -31,6 +31,8 @@ final class NcursesTerminal {
     private var stopped = false
     /// The grid as last handed to curses; cells that have not changed since are not handed over again.
     private var shown = ScreenGrid(columns: 0, rows: 0)
+    /// False until the first frame has been sent.
+    private var running = false
 
     /// Starts curses on the controlling terminal; throws a clear error for unusable terminals.
     init() throws(TerminalError) {
@@ -54,14 +56,6 @@ final class NcursesTerminal {
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
         setUpColors()
-        // Until a screen has been through endwin() once, ncurses treats it as not yet started
-        // (the case meant for low-level terminfo programs) and flushes its output at every
-        // cursor movement: each frame would leave as dozens of small writes, a line or less
-        // each, and the terminal would be woken for every one. One endwin/doupdate before
-        // anything is drawn puts the screen in its running state, so a frame leaves in a few
-        // large writes. The only output is the alternate screen being entered again.
-        endwin()
-        doupdate()
         TerminalGuard.install()
         Self.writeRaw("\u{1B}[?2004h")
     }
@@ -274,7 +268,11 @@ final class NcursesTerminal {
     /// Same character (byte for byte), width and style. `Character ==` compares by Unicode
     /// equivalence, which is slow for the many cells that differ on a new screen.
     private static func looksTheSame(_ a: ScreenCell, _ b: ScreenCell) -> Bool {
-        a.width == b.width && a.role == b.role && a.character.utf8.elementsEqual(b.character.utf8)
+        guard a.width == b.width, a.role == b.role else { return false }
+        let x = a.character.utf8, y = b.character.utf8
+        guard x.count == y.count else { return false }
+        // Most cells hold one byte (ASCII, blanks): compare it without the generic sequence walk.
+        return x.count == 1 ? x.first == y.first : x.elementsEqual(y)
     }
 
     func draw(_ frame: Frame) {
@@ -310,6 +308,17 @@ final class NcursesTerminal {
             move(Int32(cursor.row), Int32(cursor.column))
         } else {
             curs_set(0)
+        }
+        if !running {
+            // Until a screen has been through endwin() once, ncurses treats it as not yet started
+            // (the case meant for low-level terminfo programs) and flushes its output at every
+            // cursor movement: each frame would leave as dozens of small writes, a line or less
+            // each, with the terminal woken for every one. An endwin() before the first refresh
+            // puts the screen in its running state as that refresh resumes it, so this frame
+            // and every later one leave in a few large writes. The drawn window is kept; the
+            // only extra output is the alternate screen being left and entered again.
+            endwin()
+            running = true
         }
         refresh()
     }

@@ -2,7 +2,7 @@
 enum KindCheck {
     /// Indices of the cells of `table` in each form.
     static func cells(of table: TableID) -> PerForm<[Int]> {
-        PerForm { def in def.cells.filter { $0.ref.table == table }.map(\.index) }
+        PerForm { def in Array(def.cellRange(of: table)) }
     }
 
     /// Reports negative counts, non-integers in count cells, and bad amounts.
