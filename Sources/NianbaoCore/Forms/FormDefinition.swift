@@ -106,9 +106,12 @@ public struct FormDefinition: Sendable {
     }
 
     /// The indices of each row's cells, for every row of a table in printed order (`TableDefinition.allRows`).
-    public func rowCellRanges(of table: TableID) -> [Range<Int>] {
+    ///
+    /// (Lists rather than ranges: an array of `Range<Int>` would make the runtime search the
+    /// program's conformances for `Int: Comparable` the first time.)
+    public func rowCellIndices(of table: TableID) -> [[Int]] {
         guard let t = tables.firstIndex(where: { $0.id == table }) else { return [] }
-        return rowsByTable[t].map { $0.first..<($0.first + $0.columns.count) }
+        return rowsByTable[t].map { Array($0.first..<($0.first + $0.columns.count)) }
     }
 
     /// Indices of every cell of one table row, in printed column order.

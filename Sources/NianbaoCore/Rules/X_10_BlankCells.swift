@@ -32,9 +32,9 @@ private struct BlankRow: Sendable {
 
 private let rows = PerForm { def -> [BlankRow] in
     def.tables.flatMap { table in
-        let ranges = def.rowCellRanges(of: table.id)
+        let cells = def.rowCellIndices(of: table.id)
         return table.allRows.enumerated().map { r, row in
-            BlankRow(numeral: table.numeral, path: row.labelPath, section: table.id.section, cells: Array(ranges[r]))
+            BlankRow(numeral: table.numeral, path: row.labelPath, section: table.id.section, cells: cells[r])
         }
     }
 }

@@ -267,6 +267,13 @@ final class NcursesTerminal {
     /// Draws a frame and puts the hardware cursor at the caret (so an IME's candidates appear there).
     /// Same character (byte for byte), width and style. `Character ==` compares by Unicode
     /// equivalence, which is slow for the many cells that differ on a new screen.
+    /// A blank in the normal style: what an erased screen already shows.
+    private static func isBlank(_ cell: ScreenCell) -> Bool {
+        guard cell.width == 1, cell.role == .normal else { return false }
+        let bytes = cell.character.utf8
+        return bytes.count == 1 && bytes.first == 0x20
+    }
+
     private static func looksTheSame(_ a: ScreenCell, _ b: ScreenCell) -> Bool {
         guard a.width == b.width, a.role == b.role else { return false }
         let x = a.character.utf8, y = b.character.utf8
@@ -278,28 +285,34 @@ final class NcursesTerminal {
     func draw(_ frame: Frame) {
         let (columns, rows) = size
         let grid = frame.grid
-        if shown.columns != grid.columns || shown.rows != grid.rows {
-            // A new size (or the first frame): start from a blank screen, which is what a grid of blanks shows.
-            werase(cncw_stdscr())
-            shown = ScreenGrid(columns: grid.columns, rows: grid.rows)
-        }
+        // A new size (or the first frame) starts from a blank screen: then only the cells that
+        // are not blank need sending, and there is no earlier grid to compare with.
+        let fresh = shown.columns != grid.columns || shown.rows != grid.rows
+        if fresh { werase(cncw_stdscr()) }
         var cc = cchar_t()
         let pairs = self.pairs
         var wbuf = [wchar_t](repeating: 0, count: 8)
-        for r in 0..<min(rows, grid.rows) {
-            for c in 0..<min(columns, grid.columns) {
-                let cell = grid[r, c]
-                if cell.width == 0 || Self.looksTheSame(cell, shown[r, c]) { continue }
-                if cell.width == 2, c + 1 >= columns { continue }
-                var n = 0
-                for scalar in cell.character.unicodeScalars where n < 5 {
-                    wbuf[n] = wchar_t(bitPattern: scalar.value)
-                    n += 1
+        let visibleRows = min(rows, grid.rows), visibleColumns = min(columns, grid.columns)
+        // Read in place: copying a cell out of the arrays would retain and release its character.
+        grid.cells.withUnsafeBufferPointer { cells in
+            shown.cells.withUnsafeBufferPointer { before in
+                for r in 0..<visibleRows {
+                    for c in 0..<visibleColumns {
+                        let i = r * grid.columns + c
+                        let cell = cells[i]
+                        if cell.width == 0 || (fresh ? Self.isBlank(cell) : Self.looksTheSame(cell, before[i])) { continue }
+                        if cell.width == 2, c + 1 >= columns { continue }
+                        var n = 0
+                        for scalar in cell.character.unicodeScalars where n < 5 {
+                            wbuf[n] = wchar_t(bitPattern: scalar.value)
+                            n += 1
+                        }
+                        wbuf[n] = 0
+                        let style = pairs[Int(cell.role.rawValue)]
+                        wbuf.withUnsafeBufferPointer { p in _ = setcchar(&cc, p.baseAddress, style.attr, style.pair, nil) }
+                        _ = mvadd_wch(Int32(r), Int32(c), &cc)
+                    }
                 }
-                wbuf[n] = 0
-                let style = pairs[Int(cell.role.rawValue)]
-                wbuf.withUnsafeBufferPointer { p in _ = setcchar(&cc, p.baseAddress, style.attr, style.pair, nil) }
-                _ = mvadd_wch(Int32(r), Int32(c), &cc)
             }
         }
         shown = grid

@@ -130,8 +130,7 @@ import Testing
         }
         #expect(def.rowCells(.t3, "no_such_row").isEmpty)
         for table in def.tables {
-            let ranges = def.rowCellRanges(of: table.id)
-            #expect(ranges.map(Array.init) == table.allRows.map { def.rowCells(table.id, $0.id) })
+            #expect(def.rowCellIndices(of: table.id) == table.allRows.map { def.rowCells(table.id, $0.id) })
             #expect(Array(def.cellRange(of: table.id)) == def.cells.filter { $0.ref.table == table.id }.map(\.index))
         }
     }
