@@ -83,3 +83,31 @@ import Testing
     }
 }
 
+
+/// `ScreenGrid.truncate` in one pass gives what measuring first and cutting second gives.
+@Suite struct TruncateTests {
+    static func twoPass(_ text: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        if ScreenGrid.cellWidth(of: text) <= width { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = ScreenGrid.cellWidth(of: character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    @Test func agreesWithMeasuringFirst() {
+        let pieces = ["驻马店市", "水利局", "ab", " ", "\u{1B}", "“", "e\u{301}", "１", "👍🏽", "\t"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for width in 0...12 {
+                #expect(ScreenGrid.truncate(text, to: width) == Self.twoPass(text, width), "\(text) at \(width)")
+            }
+        }
+    }
+}

@@ -47,15 +47,19 @@ public struct ScreenGrid: Sendable, Equatable {
         let limit = min(columns, maxWidth.map { column + max(0, $0) } ?? columns)
         var x = column
         for character in text {
-            if let escaped = TerminalSafe.escape(character) {
+            let w: Int
+            if let plain = Self.plainWidth(of: character) {
+                w = plain
+            } else if let escaped = TerminalSafe.escape(character) {
                 for scalar in escaped.unicodeScalars {
                     guard x < limit else { return x - column }
                     set(row: row, column: x, character: Character(scalar), width: 1, role: .control)
                     x += 1
                 }
                 continue
+            } else {
+                w = DisplayWidth.of(character)
             }
-            let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if x + w > limit {
                 if x < limit { set(row: row, column: x, character: " ", width: 1, role: role); x += 1 }
@@ -88,7 +92,15 @@ public struct ScreenGrid: Sendable, Equatable {
 
     /// Cells one character takes on screen, counting an escaped control character as drawn.
     public static func cellWidth(of character: Character) -> Int {
-        // Fast paths for what reports are made of: printable ASCII and CJK ideographs (U+4E00–U+9FFF).
+        if let width = plainWidth(of: character) { return width }
+        if let escaped = TerminalSafe.escape(character) { return escaped.unicodeScalars.count }
+        return DisplayWidth.of(character)
+    }
+
+    /// The width of what reports are mostly made of, found from the bytes: 1 for printable
+    /// ASCII, 2 for a CJK ideograph (U+4E00–U+9FFF); nil for anything else. Neither needs escaping.
+    @inline(__always)
+    static func plainWidth(of character: Character) -> Int? {
         let utf8 = character.utf8
         switch utf8.count {
         case 1:
@@ -104,23 +116,25 @@ public struct ScreenGrid: Sendable, Equatable {
         default:
             break
         }
-        if let escaped = TerminalSafe.escape(character) { return escaped.unicodeScalars.count }
-        return DisplayWidth.of(character)
+        return nil
     }
 
     /// The longest prefix that fits in `width` cells, with `…` appended when something was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
-        if cellWidth(of: text) <= width { return text }
-        var out = ""
+        // One pass: note where a prefix stops fitting in `width - 1` (room for the `…`), and
+        // cut there only once the whole text turns out not to fit in `width`.
         var used = 0
-        for character in text {
-            let w = cellWidth(of: character)
-            if used + w > width - 1 { break }
-            out.append(character)
+        var cut: String.Index?
+        var i = text.startIndex
+        while i < text.endIndex {
+            let w = cellWidth(of: text[i])
+            if cut == nil, used + w > width - 1 { cut = i }
             used += w
+            if used > width, let cut { return String(text[..<cut]) + "…" }
+            i = text.index(after: i)
         }
-        return out + "…"
+        return text
     }
 
     private mutating func set(row: Int, column: Int, character: Character, width: Int, role: StyleRole) {
