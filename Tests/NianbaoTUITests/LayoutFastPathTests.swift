@@ -111,3 +111,12 @@ import Testing
         }
     }
 }
+
+/// The locale check finds UTF-8 however the name spells it.
+@Suite struct LocaleNameTests {
+    @Test(arguments: [("zh_CN.UTF-8", true), ("C.utf8", true), ("en_US.Utf-8", true), ("C.UTF8@euro", true),
+                      ("C", false), ("POSIX", false), ("zh_CN.GB18030", false), ("en_US.ISO-8859-1", false), ("", false)])
+    func namesUTF8(locale: String, expected: Bool) {
+        #expect(NcursesTerminal.namesUTF8(locale) == expected)
+    }
+}

@@ -73,12 +73,8 @@ public struct FormDefinition: Sendable {
     /// A search by row and column id: a table has at most a few dozen rows and a row at most
     /// seven columns, and comparing short ids costs less than hashing three strings would.
     public func index(of ref: CellRef) -> Int? {
-        Self.index(of: ref, tables: tables, rows: rowsByTable)
-    }
-
-    private static func index(of ref: CellRef, tables: [TableDefinition], rows: [[RowCells]]) -> Int? {
         guard let t = tables.firstIndex(where: { $0.id == ref.table }) else { return nil }
-        for row in rows[t] where row.row == ref.row {
+        for row in rowsByTable[t] where row.row == ref.row {
             return row.index(of: ref.column)
         }
         return nil

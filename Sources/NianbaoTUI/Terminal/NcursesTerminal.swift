@@ -1,4 +1,5 @@
 import CNcursesw
+import NianbaoCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -76,14 +77,8 @@ final class NcursesTerminal {
     /// Compared by bytes: `String.contains` would bring in the string-search machinery, whose
     /// first use costs more than the rest of locale set-up.
     static func namesUTF8(_ locale: String) -> Bool {
-        let lower = locale.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        for pattern in ["utf-8", "utf8"] {
-            let p = Array(pattern.utf8)
-            if lower.count >= p.count, (0...(lower.count - p.count)).contains(where: { lower[$0..<($0 + p.count)].elementsEqual(p) }) {
-                return true
-            }
-        }
-        return false
+        let lower = String(decoding: locale.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return TextSearch.containsBytes(lower, "utf-8") || TextSearch.containsBytes(lower, "utf8")
     }
 
     private static func writeRaw(_ s: String) {
