@@ -11,6 +11,7 @@ import NianbaoTUI
 /// Runs both editor benchmarks and prints their figures.
 func runEditorBenchmarks() {
     keystrokeBenchmark()
+    textKeystrokeBenchmark()
     firstFrameBenchmark()
 }
 
@@ -59,6 +60,31 @@ func keystrokeBenchmark() {
 private func format2(_ v: Double) -> String {
     let r = (v * 100).rounded() / 100
     return String(r)
+}
+
+/// (1b) Typing in the middle of a long text section (about 1,700 characters, as long as the
+/// seed's 一、总体情况) → next frame's cell grid. The issue sets no figure for it; it shows
+/// what a clerk typing a paragraph waits for.
+func textKeystrokeBenchmark() {
+    var report = SampleReports.filled(form: .v2021)
+    report.texts[.s1] = String(repeating: "我局认真贯彻落实政府信息公开条例，", count: 100)
+    var state = EditorState(report: report, fileName: "bench.json")
+    state.section = .s1
+    state.textCarets[.s1] = 850
+    let clock = ContinuousClock()
+    var samples: [Duration] = []
+    var sink = 0
+    for i in 0..<2000 {
+        // Alternate typing a character and deleting it, so the text keeps its length.
+        let key: Key = i % 2 == 0 ? .character("公") : .backspace
+        let start = clock.now
+        let (next, _) = Editor.reduce(state, KeyMap.action(for: key, in: state))
+        let frame = Renderer.render(next)
+        samples.append(clock.now - start)
+        state = next
+        sink &+= frame.grid.cells.count
+    }
+    print("keystroke→frame (80x24, typing in a 1,700-character section 一): p99 \(format2(micros(p99(samples)))) µs over \(samples.count) keystrokes  [sink \(sink % 10)]")
 }
 
 /// (2) Time to first full frame on a pseudo-terminal: nianbao edit vs vim -u NONE.

@@ -67,8 +67,21 @@ import Testing
                 Bool.random(using: &generator) ? Self.tricky.randomElement(using: &generator)! : Self.plain.randomElement(using: &generator)!
             }.joined()
             let split = Graphemes.split(text)
+            #expect(Graphemes.count(text) == text.count)
             #expect(split.map { Array($0.unicodeScalars) } == Array(text).map { Array($0.unicodeScalars) },
                     "split differs for \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// Long text (which uses the larger table of made characters), with four-byte scalars and
+    /// scalars that share a table slot.
+    @Test func agreesOnLongText() {
+        let pieces = ["政务公开", "，", "𠀀", "a", "\u{4E00}", "\u{5200}", "e\u{301}", "\r\n", "👩‍💻", "\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let text = (0..<Int.random(in: 300...900, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Graphemes.split(text).map { Array($0.unicodeScalars) } == Array(text).map { Array($0.unicodeScalars) })
+            #expect(Graphemes.count(text) == text.count)
         }
     }
 

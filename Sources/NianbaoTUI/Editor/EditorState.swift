@@ -138,7 +138,7 @@ public struct EditorState: Sendable {
 
     /// The caret of a text section.
     public func caret(in section: SectionID) -> Int {
-        min(textCarets[section] ?? 0, report.text(section).count)
+        min(textCarets[section] ?? 0, Graphemes.count(report.text(section)))
     }
 
     /// The caret of a section whose text is already split up, without counting its characters again.

@@ -52,7 +52,7 @@ extension EditorState {
             }
             // Recombine graphemes that an edit may have joined or split.
             let text = String(chars)
-            let recount = text.count
+            let recount = Graphemes.count(text)
             caret = min(caret - (chars.count - recount), recount)
             report.texts[sec] = text
             var ignored: [Effect] = []

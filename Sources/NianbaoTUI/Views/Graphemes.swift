@@ -12,23 +12,73 @@ enum Graphemes {
     static func split(_ text: String) -> [Character] {
         var result: [Character] = []
         result.reserveCapacity(text.utf8.count / 3 + 1)
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        let end = scalars.endIndex
-        while i < end {
-            let scalar = scalars[i]
-            let next = scalars.index(after: i)
-            if standsAlone(scalar.value), next == end || standsAlone(scalars[next].value) {
-                result.append(Character(scalar))
-                i = next
-            } else {
-                // `i` is always a character boundary: the start, or the end of the previous character.
-                let after = text.index(after: i)
-                result.append(text[i])
-                i = after
+        // Characters made for the fast path, by scalar value modulo the table size: a section
+        // repeats the same few hundred ideographs and marks, and making a `Character` costs
+        // more than everything else done per character here.
+        let slots = text.utf8.count > 1024 ? 1024 : 64
+        var madeScalars = [UInt32](repeating: .max, count: slots)
+        var made = [Character](repeating: " ", count: slots)
+        var copy = text
+        copy.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let (value, length) = decode(bytes, at: i)
+                let next = i + length
+                if standsAlone(value), next == n || standsAlone(decode(bytes, at: next).value) {
+                    let slot = Int(value) & (slots - 1)
+                    if madeScalars[slot] != value {
+                        madeScalars[slot] = value
+                        made[slot] = Character(Unicode.Scalar(value)!)
+                    }
+                    result.append(made[slot])
+                    i = next
+                } else {
+                    // `i` is always a character boundary: the start, or the end of the previous
+                    // character. The standard library finds where this character ends.
+                    let start = text.utf8.index(text.utf8.startIndex, offsetBy: i)
+                    let end = text.index(after: start)
+                    result.append(text[start])
+                    i = text.utf8.distance(from: text.utf8.startIndex, to: end)
+                }
             }
         }
         return result
+    }
+
+    /// The number of characters in `text`, the same as `text.count`.
+    static func count(_ text: String) -> Int {
+        var count = 0
+        var copy = text
+        copy.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let (value, length) = decode(bytes, at: i)
+                let next = i + length
+                if standsAlone(value), next == n || standsAlone(decode(bytes, at: next).value) {
+                    i = next
+                } else {
+                    let start = text.utf8.index(text.utf8.startIndex, offsetBy: i)
+                    i = text.utf8.distance(from: text.utf8.startIndex, to: text.index(after: start))
+                }
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F), 4)
     }
 
     /// True for scalars that can never join a neighbour that also stands alone: printable
