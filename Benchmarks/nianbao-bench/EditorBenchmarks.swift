@@ -32,19 +32,13 @@ func keystrokeBenchmark() {
     state.section = .s3
     state.tableCursors[.t3] = TableCursor(row: 4, column: 2)
     let clock = ContinuousClock()
-    var samples: [Duration] = []
     var baseline: [Duration] = []
     var sink = 0
-    for i in 0..<3000 {
-        // Alternate a digit (starts editing) and Enter (commits: fill totals + validate all rules).
-        let key: Key = i % 2 == 0 ? .character(Character(String(i % 10))) : .enter
+    // Alternate a digit (starts editing) and Enter (commits: fill totals + validate all rules).
+    let samples = timeKeystrokes(from: state, count: 3000, sink: &sink) { i, state in
         if i % 40 == 39 { state.tableCursors[.t3] = TableCursor(row: 4, column: 2) }
-        let start = clock.now
-        let (next, _) = Editor.reduce(state, KeyMap.action(for: key, in: state))
-        let frame = Renderer.render(next)
-        samples.append(clock.now - start)
-        state = next
-        sink &+= frame.grid.cells.count
+        return i % 2 == 0 ? .character(Character(String(i % 10))) : .enter
+    } after: { state, sink in
         let b0 = clock.now
         var cells = state.report.cells
         cells[0] = .empty
@@ -62,6 +56,27 @@ private func format2(_ v: Double) -> String {
     return String(r)
 }
 
+/// Times each of `count` keystrokes from key to the next frame's grid. `key` may adjust the
+/// state before its keystroke; `after` runs outside the timing, after each frame.
+private func timeKeystrokes(from start: EditorState, count: Int, sink: inout Int,
+                            key: (Int, inout EditorState) -> Key,
+                            after: (EditorState, inout Int) -> Void = { _, _ in }) -> [Duration] {
+    let clock = ContinuousClock()
+    var state = start
+    var samples: [Duration] = []
+    for i in 0..<count {
+        let pressed = key(i, &state)
+        let begin = clock.now
+        let (next, _) = Editor.reduce(state, KeyMap.action(for: pressed, in: state))
+        let frame = Renderer.render(next)
+        samples.append(clock.now - begin)
+        state = next
+        sink &+= frame.grid.cells.count
+        after(state, &sink)
+    }
+    return samples
+}
+
 /// (1b) Typing in the middle of a long text section (about 1,700 characters, as long as the
 /// seed's 一、总体情况) → next frame's cell grid. The issue sets no figure for it; it shows
 /// what a clerk typing a paragraph waits for.
@@ -71,19 +86,9 @@ func textKeystrokeBenchmark() {
     var state = EditorState(report: report, fileName: "bench.json")
     state.section = .s1
     state.textCarets[.s1] = 850
-    let clock = ContinuousClock()
-    var samples: [Duration] = []
     var sink = 0
-    for i in 0..<2000 {
-        // Alternate typing a character and deleting it, so the text keeps its length.
-        let key: Key = i % 2 == 0 ? .character("公") : .backspace
-        let start = clock.now
-        let (next, _) = Editor.reduce(state, KeyMap.action(for: key, in: state))
-        let frame = Renderer.render(next)
-        samples.append(clock.now - start)
-        state = next
-        sink &+= frame.grid.cells.count
-    }
+    // Alternate typing a character and deleting it, so the text keeps its length.
+    let samples = timeKeystrokes(from: state, count: 2000, sink: &sink) { i, _ in i % 2 == 0 ? .character("公") : .backspace }
     print("keystroke→frame (80x24, typing in a 1,700-character section 一): p99 \(format2(micros(p99(samples)))) µs over \(samples.count) keystrokes  [sink \(sink % 10)]")
 }
 

@@ -61,16 +61,16 @@ public struct RuleContext {
 ///
 /// Each form's value is made on first use, so a process that only meets one form (the
 /// editor opening a file) never builds the other form's tables.
-final class PerForm<Value: Sendable>: Sendable {
+public final class PerForm<Value: Sendable>: Sendable {
     private let make: @Sendable (FormDefinition) -> Value
     /// One slot per form, in `FormVersion.allCases` order (an array: no hashing on the hot path).
     private let made = Mutex<[Value?]>(Array(repeating: nil, count: FormVersion.allCases.count))
 
-    init(_ make: @escaping @Sendable (FormDefinition) -> Value) {
+    public init(_ make: @escaping @Sendable (FormDefinition) -> Value) {
         self.make = make
     }
 
-    subscript(form: FormVersion) -> Value {
+    public subscript(form: FormVersion) -> Value {
         made.withLock { made in
             if let value = made[form.ordinal] { return value }
             let value = make(form.definition)

@@ -79,10 +79,8 @@ extension EditorState {
             showSection(id)
         case .nextSection, .previousSection:
             guard commitEdit() else { return }
-            let all = SectionID.allCases
-            let i = all.firstIndex(of: section) ?? 0
-            let step = { if case .nextSection = action { 1 } else { all.count - 1 } }()
-            showSection(all[(i + step) % all.count])
+            let step = { if case .nextSection = action { 1 } else { SectionID.count - 1 } }()
+            showSection(SectionID.allCases[(section.ordinal + step) % SectionID.count])
         case .undo:
             guard mode == .edit else { message = StatusMessage(text: Self.readOnlyMessage, isError: true); return }
             cellEdit = nil
@@ -195,14 +193,14 @@ extension EditorState {
     /// Position of a finding for next/previous: section order, then cell.
     func problemKey(_ f: Finding) -> (Int, Int)? {
         let sec = f.section ?? f.cells.first.map { report.definition.cells[$0].ref.table.section }
-        guard let sec, let si = SectionID.allCases.firstIndex(of: sec) else { return nil }
-        return (si, f.cells.first ?? -1)
+        guard let sec else { return nil }
+        return (sec.ordinal, f.cells.first ?? -1)
     }
 
     mutating func jumpToProblem(forward: Bool) {
         let keys = findings.compactMap(problemKey)
         guard !keys.isEmpty else { message = StatusMessage(text: "没有问题。", isError: false); return }
-        let here = (SectionID.allCases.firstIndex(of: section) ?? 0, cursorCell ?? -1)
+        let here = (section.ordinal, cursorCell ?? -1)
         let sorted = keys.sorted { $0 < $1 }
         let target = forward ? (sorted.first { $0 > here } ?? sorted[0]) : (sorted.last { $0 < here } ?? sorted[sorted.count - 1])
         if let f = findings.first(where: { problemKey($0).map { $0 == target } ?? false }) { jump(to: f) }

@@ -42,9 +42,6 @@ final class NcursesTerminal {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, term != "dumb" else { throw .unsupported(term.isEmpty ? "（未设置）" : term) }
         TerminalGuard.saveShellModes()
-        // A terminal's stdout is line-buffered, which would send a frame as one write per line;
-        // fully buffered, ncurses' flush at the end of each refresh sends the frame at once.
-        setvbuf(cncw_stdout(), nil, _IOFBF, 1 << 16)
         guard let screen = newterm(nil, cncw_stdout(), cncw_stdin()) else { throw .unsupported(term) }
         self.screen = screen
         set_term(screen)
@@ -259,9 +256,6 @@ final class NcursesTerminal {
         set { pairs[Int(role.rawValue)] = newValue }
     }
 
-    /// Draws a frame and puts the hardware cursor at the caret (so an IME's candidates appear there).
-    /// Same character (byte for byte), width and style. `Character ==` compares by Unicode
-    /// equivalence, which is slow for the many cells that differ on a new screen.
     /// A blank in the normal style: what an erased screen already shows.
     private static func isBlank(_ cell: ScreenCell) -> Bool {
         guard cell.width == 1, cell.role == .normal else { return false }
@@ -269,6 +263,8 @@ final class NcursesTerminal {
         return bytes.count == 1 && bytes.first == 0x20
     }
 
+    /// Same character (byte for byte), width and style. `Character ==` compares by Unicode
+    /// equivalence, which is slow for the many cells that differ on a new screen.
     private static func looksTheSame(_ a: ScreenCell, _ b: ScreenCell) -> Bool {
         guard a.width == b.width, a.role == b.role else { return false }
         let x = a.character.utf8, y = b.character.utf8
@@ -277,6 +273,7 @@ final class NcursesTerminal {
         return x.count == 1 ? x.first == y.first : x.elementsEqual(y)
     }
 
+    /// Draws a frame and puts the hardware cursor at the caret (so an IME's candidates appear there).
     func draw(_ frame: Frame) {
         let (columns, rows) = size
         let grid = frame.grid

@@ -18,30 +18,17 @@ enum Graphemes {
         let slots = text.utf8.count > 1024 ? 1024 : 64
         var madeScalars = [UInt32](repeating: .max, count: slots)
         var made = [Character](repeating: " ", count: slots)
-        var copy = text
-        copy.withUTF8 { bytes in
-            let n = bytes.count
-            var i = 0
-            while i < n {
-                let (value, length) = decode(bytes, at: i)
-                let next = i + length
-                if standsAlone(value), next == n || standsAlone(decode(bytes, at: next).value) {
-                    let slot = Int(value) & (slots - 1)
-                    if madeScalars[slot] != value {
-                        madeScalars[slot] = value
-                        made[slot] = Character(Unicode.Scalar(value)!)
-                    }
-                    result.append(made[slot])
-                    i = next
-                } else {
-                    // `i` is always a character boundary: the start, or the end of the previous
-                    // character. The standard library finds where this character ends.
-                    let start = text.utf8.index(text.utf8.startIndex, offsetBy: i)
-                    let end = text.index(after: start)
-                    result.append(text[start])
-                    i = text.utf8.distance(from: text.utf8.startIndex, to: end)
-                }
+        walk(text) { offset, scalar in
+            guard let value = scalar else {
+                result.append(text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)])
+                return
             }
+            let slot = Int(value) & (slots - 1)
+            if madeScalars[slot] != value {
+                madeScalars[slot] = value
+                made[slot] = Character(Unicode.Scalar(value)!)
+            }
+            result.append(made[slot])
         }
         return result
     }
@@ -49,6 +36,14 @@ enum Graphemes {
     /// The number of characters in `text`, the same as `text.count`.
     static func count(_ text: String) -> Int {
         var count = 0
+        walk(text) { _, _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` for each character of `text`, in order, with its UTF-8 offset and, when it is
+    /// a single scalar that stands alone, that scalar's value (nil: ask the standard library).
+    @inline(__always)
+    private static func walk(_ text: String, _ body: (_ offset: Int, _ scalar: UInt32?) -> Void) {
         var copy = text
         copy.withUTF8 { bytes in
             let n = bytes.count
@@ -57,15 +52,17 @@ enum Graphemes {
                 let (value, length) = decode(bytes, at: i)
                 let next = i + length
                 if standsAlone(value), next == n || standsAlone(decode(bytes, at: next).value) {
+                    body(i, value)
                     i = next
                 } else {
+                    // `i` is always a character boundary: the start, or the end of the previous
+                    // character. The standard library finds where this character ends.
+                    body(i, nil)
                     let start = text.utf8.index(text.utf8.startIndex, offsetBy: i)
                     i = text.utf8.distance(from: text.utf8.startIndex, to: text.index(after: start))
                 }
-                count += 1
             }
         }
-        return count
     }
 
     /// The scalar starting at byte `i` of valid UTF-8, and its length in bytes.

@@ -71,21 +71,13 @@ public struct TableModel: Sendable {
         return nil
     }
 
-    /// The models of every table of every form, built once.
-    static let all: [FormVersion: [TableID: TableModel]] = {
-        var out: [FormVersion: [TableID: TableModel]] = [:]
-        for version in FormVersion.allCases {
-            let form = version.definition
-            var tables: [TableID: TableModel] = [:]
-            for t in form.tables { tables[t.id] = TableModel(table: t, form: form) }
-            out[version] = tables
-        }
-        return out
-    }()
+    /// The models of a form's tables, built the first time that form is shown.
+    static let all = PerForm { form in form.tables.map { TableModel(table: $0, form: form) } }
 
     /// The cached model of one table of a form.
     public static func of(_ table: TableID, form: FormVersion) -> TableModel {
-        all[form]![table]!
+        // Every form declares all three tables.
+        all[form].first { $0.table.id == table }!
     }
 }
 
