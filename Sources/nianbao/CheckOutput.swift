@@ -1,20 +1,154 @@
 import NianbaoCore
 
+/// What `check` writes and how.
+struct CheckOutputOptions: Sendable {
+    var format: Check.OutputFormat
+    var summary: Bool
+    /// Findings less severe than this are counted but not listed.
+    var minSeverity: Severity
+    var previousPath: String?
+    var previousDir: String?
+
+    init(format: Check.OutputFormat = .text, summary: Bool = false, minSeverity: Severity = .info,
+         previousPath: String? = nil, previousDir: String? = nil) {
+        self.format = format
+        self.summary = summary
+        self.minSeverity = minSeverity
+        self.previousPath = previousPath
+        self.previousDir = previousDir
+    }
+}
+
+/// Findings per severity.
+struct SeverityCounts: Sendable, Equatable {
+    var error = 0, incomplete = 0, warning = 0, info = 0
+
+    init() {}
+
+    init(_ findings: [Finding]) {
+        for f in findings { self[f.severity] += 1 }
+    }
+
+    subscript(severity: Severity) -> Int {
+        get {
+            switch severity {
+            case .error: error
+            case .incomplete: incomplete
+            case .warning: warning
+            case .info: info
+            }
+        }
+        set {
+            switch severity {
+            case .error: error = newValue
+            case .incomplete: incomplete = newValue
+            case .warning: warning = newValue
+            case .info: info = newValue
+            }
+        }
+    }
+
+    static func += (a: inout SeverityCounts, b: SeverityCounts) {
+        for s in Severity.allCases { a[s] += b[s] }
+    }
+
+    var json: JSONValue {
+        .object(JSONObject(Severity.allCases.map { (key: $0.rawValue, value: JSONValue.number(JSONNumber(Int64(self[$0])))) }))
+    }
+}
+
+/// One checked file, rendered: all that is kept of it once its check is done.
+struct FileOutcome: Sendable {
+    let exitCode: Int32
+    let counts: SeverityCounts
+    /// The file's part of the output (text lines, TSV rows, or its JSON object in pretty canonical form).
+    let rendered: [UInt8]
+
+    init(_ result: CheckResult, options: CheckOutputOptions) {
+        exitCode = result.exitCode
+        counts = SeverityCounts(result.findings)
+        switch options.format {
+        case .text:
+            rendered = Array((options.summary ? TextReport.summaryLine(result, counts: counts)
+                                              : TextReport.render(result, minSeverity: options.minSeverity)).utf8)
+        case .tsv:
+            rendered = Array((options.summary ? TSVReport.summaryRow(result, counts: counts)
+                                              : TSVReport.findingRows(result, minSeverity: options.minSeverity)).utf8)
+        case .json:
+            rendered = PrettyCanonicalWriter.bytes(JSONReport.file(result, counts: counts, options: options))
+        }
+    }
+}
+
+/// Writes outcomes as they come, keeps the totals, and draws the progress line.
+final class CheckWriter {
+    let options: CheckOutputOptions
+    private let out: OutputBuffer
+    private let progress: ProgressLine?
+    private var files = 0
+    private var byCode: [Int32: Int] = [0: 0, 1: 0, 2: 0]
+    private var totals = SeverityCounts()
+    private(set) var worstExitCode: Int32 = 0
+
+    init(options: CheckOutputOptions, progress: ProgressLine?, output: OutputBuffer = OutputBuffer()) {
+        self.options = options
+        self.progress = progress
+        self.out = output
+        out.beforeFlush = { [weak progress] in progress?.clear() }
+        if options.format == .tsv { out.write(options.summary ? TSVReport.summaryHeader : TSVReport.findingHeader) }
+    }
+
+    func write(_ outcome: FileOutcome) {
+        switch options.format {
+        case .text, .tsv:
+            out.write(outcome.rendered)
+        case .json:
+            out.write(files == 0 ? JSONReport.head : JSONReport.separator)
+            out.write(JSONReport.indented(outcome.rendered))
+        }
+        files += 1
+        byCode[outcome.exitCode, default: 0] += 1
+        totals += outcome.counts
+        worstExitCode = max(worstExitCode, outcome.exitCode)
+        if out.isTerminal { out.flush() }
+        progress?.update(done: files, found: totals)
+    }
+
+    func finish() {
+        switch options.format {
+        case .text:
+            if files > 1 { out.write(TextReport.summary(files: files, byCode: byCode, totals: totals)) }
+        case .tsv:
+            break
+        case .json:
+            out.write(JSONReport.tail(files: files, byCode: byCode, totals: totals, options: options))
+        }
+        progress?.clear()
+        out.flush()
+        progress?.finish()
+    }
+}
+
 /// Human-readable `check` output, grouped by section with the official labels.
 enum TextReport {
-    static func render(_ result: CheckResult) -> String {
+    static func render(_ result: CheckResult, minSeverity: Severity = .info) -> String {
         let path = TerminalSafe.sanitize(result.path)
         guard let report = result.report else {
             return "✗ \(TerminalSafe.sanitize(result.error?.description ?? path))\n"
         }
-        let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
-        let tally = Severity.allCases.compactMap { s in counts[s].map { "\($0) 个\(s.label)" } }
+        let counts = SeverityCounts(result.findings)
+        let tally = Severity.allCases.compactMap { s in counts[s] > 0 ? "\(counts[s]) 个\(s.label)" : nil }
         let mark = result.exitCode == 0 ? "✓" : "✗"
         var text = "\(mark) \(path)：\(TerminalSafe.sanitize(report.agency)) \(report.year) 年度（\(report.form.displayName)）"
         text += tally.isEmpty ? " — 未发现问题\n" : " — " + tally.joined(separator: "，") + "\n"
-        if let note = result.previousMismatch { text += "  注意：\(note)\n" }
+        for note in result.notes { text += "  注意：\(TerminalSafe.sanitize(note))\n" }
         var currentSection: SectionID?? = .none
+        var hidden = 0
         for finding in result.findings {
+            guard finding.severity <= minSeverity else {
+                hidden += 1
+                continue
+            }
             if currentSection != .some(finding.section) {
                 currentSection = .some(finding.section)
                 let title = finding.section.map { report.definition.section($0).title } ?? "基本信息"
@@ -27,49 +161,155 @@ enum TextReport {
                 text += "        单元格：" + finding.cellLabels.prefix(8).joined(separator: "；") + "；等 \(finding.cells.count) 个\n"
             }
         }
+        if hidden > 0 { text += "  （另有 \(hidden) 个低于“\(minSeverity.label)”级别的问题未列出）\n" }
         return text
     }
 
-    static func summary(_ results: [CheckResult]) -> String {
-        let unreadable = results.filter { $0.error != nil }.count
-        let blocked = results.filter { $0.exitCode == 1 }.count
-        let clean = results.count - unreadable - blocked
-        return "\n共 \(results.count) 个文件：\(clean) 个可提交，\(blocked) 个有错误或未填，\(unreadable) 个无法读取。\n"
+    /// `--summary`: one line for the file.
+    static func summaryLine(_ result: CheckResult, counts: SeverityCounts) -> String {
+        let path = TerminalSafe.sanitize(result.path)
+        guard let report = result.report else {
+            return "✗ 无法读取  \(TerminalSafe.sanitize(result.error?.description ?? path))\n"
+        }
+        let mark = result.exitCode == 0 ? "✓ 可提交" : "✗ 不可提交"
+        return "\(mark)  \(TerminalSafe.sanitize(report.agency))  \(report.year) 年度  \(report.form.displayName)"
+            + "  错误 \(counts.error)  未填 \(counts.incomplete)  警告 \(counts.warning)  提示 \(counts.info)"
+            + "  \(ReportFile.digest(report))  \(path)\n"
+    }
+
+    static func summary(files: Int, byCode: [Int32: Int], totals: SeverityCounts) -> String {
+        let clean = byCode[0] ?? 0, blocked = byCode[1] ?? 0, unreadable = byCode[2] ?? 0
+        return "\n共 \(files) 个文件：\(clean) 个可提交，\(blocked) 个有错误或未填，\(unreadable) 个无法读取；"
+            + "共 \(totals.error) 个错误、\(totals.incomplete) 个未填、\(totals.warning) 个警告、\(totals.info) 个提示。\n"
     }
 }
 
-/// Machine-readable `check --format json` output: one document for all files.
-enum JSONReport {
-    static func render(_ results: [CheckResult], previous: String?) -> JSONValue {
-        var files: [JSONValue] = []
-        for result in results {
-            var members: [(key: String, value: JSONValue)] = [("path", .string(result.path))]
-            if let error = result.error {
-                members.append(("status", .string("unreadable")))
-                var e: [(key: String, value: JSONValue)] = [("message", .string(error.message))]
-                if let line = error.line { e.append(("line", .number(JSONNumber(Int64(line))))) }
-                if let column = error.column { e.append(("column", .number(JSONNumber(Int64(column))))) }
-                if let p = error.jsonPath { e.append(("json_path", .string(p))) }
-                members.append(("error", .object(JSONObject(e))))
-            } else if let report = result.report {
-                members.append(("status", .string(result.exitCode == 0 ? "ok" : "blocked")))
-                members.append(("agency", .string(report.agency)))
-                members.append(("year", .number(JSONNumber(Int64(report.year)))))
-                members.append(("form", .string(report.form.rawValue)))
-                members.append(("digest", .string(result.digest ?? ReportFile.digest(report))))
-                members.append(("findings", .array(result.findings.map(finding))))
-            }
-            files.append(.object(JSONObject(members)))
+/// Tab-separated `check` output: one row per finding, or one per file with `--summary`.
+enum TSVReport {
+    static let summaryHeader = "path\tagency\tyear\tform\tscope\tstatus\terrors\tblanks\twarnings\tinfos\tdigest\tmessage\n"
+    static let findingHeader = "path\tagency\tyear\trule\tseverity\tsection\tcells\tmessage\n"
+
+    /// A field with tabs and line breaks turned into spaces, and unsafe characters made visible.
+    static func field(_ text: String) -> String {
+        TerminalSafe.sanitize(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }))
+    }
+
+    static func status(_ result: CheckResult) -> String {
+        switch result.exitCode {
+        case 0: "ok"
+        case 1: "blocked"
+        default: "unreadable"
         }
-        let count = { (code: Int32) in JSONValue.number(JSONNumber(Int64(results.filter { $0.exitCode == code }.count))) }
+    }
+
+    static func summaryRow(_ result: CheckResult, counts: SeverityCounts) -> String {
+        guard let report = result.report else {
+            return [field(result.path), "", "", "", "", "unreadable", "", "", "", "", "",
+                    field(result.error?.message ?? "")].joined(separator: "\t") + "\n"
+        }
+        return [field(result.path), field(report.agency), String(report.year), report.form.rawValue, report.scope.rawValue,
+                status(result), String(counts.error), String(counts.incomplete), String(counts.warning), String(counts.info),
+                ReportFile.digest(report), field(result.notes.joined(separator: " "))].joined(separator: "\t") + "\n"
+    }
+
+    static func findingRows(_ result: CheckResult, minSeverity: Severity) -> String {
+        guard let report = result.report else {
+            return [field(result.path), "", "", "", "unreadable", "", "", field(result.error?.message ?? "")]
+                .joined(separator: "\t") + "\n"
+        }
+        var rows = ""
+        for f in result.findings where f.severity <= minSeverity {
+            rows += [field(result.path), field(report.agency), String(report.year), f.ruleID, f.severity.rawValue,
+                     f.section?.rawValue ?? "", f.cellRefs.map(\.description).joined(separator: ","), field(f.message)]
+                .joined(separator: "\t") + "\n"
+        }
+        return rows
+    }
+}
+
+/// Machine-readable `check --format json` output: one document for all files, written file by file.
+///
+/// The bytes are exactly the pretty canonical form of the whole document (`document` builds it
+/// in one piece for tests): `files` sorts first, so each file's object can be written as soon as
+/// it is checked and the totals follow at the end.
+enum JSONReport {
+    static let head: [UInt8] = Array("{\n  \"files\": [\n    ".utf8)
+    static let separator: [UInt8] = Array(",\n    ".utf8)
+
+    /// A file's pretty canonical object indented to its place in the `files` array (final newline dropped).
+    static func indented(_ object: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(object.count + object.count / 8)
+        let body = object.last == 0x0A ? object.dropLast() : object[...]
+        for byte in body {
+            out.append(byte)
+            if byte == 0x0A { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+        }
+        return out
+    }
+
+    /// The end of the document after the last file.
+    static func tail(files: Int, byCode: [Int32: Int], totals: SeverityCounts, options: CheckOutputOptions) -> [UInt8] {
+        let rest = PrettyCanonicalWriter.bytes(.object(JSONObject(topMembers(byCode: byCode, totals: totals, options: options))))
+        var out: [UInt8] = Array((files == 0 ? "{\n  \"files\": []," : "\n  ],").utf8)
+        out += rest.dropFirst()  // the `{` of the rest's own object
+        return out
+    }
+
+    static func topMembers(byCode: [Int32: Int], totals: SeverityCounts, options: CheckOutputOptions) -> [(key: String, value: JSONValue)] {
+        let count = { (code: Int32) in JSONValue.number(JSONNumber(Int64(byCode[code] ?? 0))) }
         var top: [(key: String, value: JSONValue)] = [
             ("format", .string("nianbao-check")),
             ("schema_version", .number(JSONNumber(1))),
-            ("files", .array(files)),
-            ("summary", .object(JSONObject([("ok", count(0)), ("blocked", count(1)), ("unreadable", count(2))]))),
+            ("summary", .object(JSONObject([("ok", count(0)), ("blocked", count(1)), ("unreadable", count(2)), ("counts", totals.json)]))),
         ]
-        if let previous { top.append(("previous", .string(previous))) }
-        return .object(JSONObject(top))
+        if let previous = options.previousPath { top.append(("previous", .string(previous))) }
+        if let previousDir = options.previousDir { top.append(("previous_dir", .string(previousDir))) }
+        return top
+    }
+
+    /// The whole document at once (what the streamed bytes must equal).
+    static func document(_ results: [CheckResult], options: CheckOutputOptions) -> JSONValue {
+        var byCode: [Int32: Int] = [:]
+        var totals = SeverityCounts()
+        var files: [JSONValue] = []
+        for result in results {
+            let counts = SeverityCounts(result.findings)
+            byCode[result.exitCode, default: 0] += 1
+            totals += counts
+            files.append(file(result, counts: counts, options: options))
+        }
+        return .object(JSONObject([("files", .array(files))] + topMembers(byCode: byCode, totals: totals, options: options)))
+    }
+
+    static func file(_ result: CheckResult, counts: SeverityCounts, options: CheckOutputOptions) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("path", .string(result.path))]
+        if let error = result.error {
+            members.append(("status", .string("unreadable")))
+            var e: [(key: String, value: JSONValue)] = [("message", .string(error.message))]
+            if let line = error.line { e.append(("line", .number(JSONNumber(Int64(line))))) }
+            if let column = error.column { e.append(("column", .number(JSONNumber(Int64(column))))) }
+            if let p = error.jsonPath { e.append(("json_path", .string(p))) }
+            members.append(("error", .object(JSONObject(e))))
+        } else if let report = result.report {
+            members.append(("status", .string(result.exitCode == 0 ? "ok" : "blocked")))
+            members.append(("agency", .string(report.agency)))
+            members.append(("year", .number(JSONNumber(Int64(report.year)))))
+            members.append(("form", .string(report.form.rawValue)))
+            members.append(("scope", .string(report.scope.rawValue)))
+            members.append(("digest", .string(ReportFile.digest(report))))
+            members.append(("counts", counts.json))
+            if !options.summary {
+                members.append(("findings", .array(result.findings.filter { $0.severity <= options.minSeverity }.map(finding))))
+            }
+            if !result.notes.isEmpty { members.append(("notes", .array(result.notes.map(JSONValue.string)))) }
+            if let status = result.previousStatus {
+                var p: [(key: String, value: JSONValue)] = [("status", .string(status))]
+                if let path = result.previousPath { p.append(("path", .string(path))) }
+                members.append(("previous", .object(JSONObject(p))))
+            }
+        }
+        return .object(JSONObject(members))
     }
 
     static func finding(_ f: Finding) -> JSONValue {
@@ -86,5 +326,34 @@ enum JSONReport {
         if let e = f.expected { members.append(("expected", .string(e))) }
         if let a = f.actual { members.append(("actual", .string(a))) }
         return .object(JSONObject(members))
+    }
+}
+
+/// Buffered stdout, so thousands of results are not written line by line.
+final class OutputBuffer {
+    private var bytes: [UInt8] = []
+    private let sink: ([UInt8]) -> Void
+    /// True when standard output is a terminal (then each file's result is shown at once).
+    let isTerminal: Bool
+    /// Runs before bytes go out (the progress line clears itself).
+    var beforeFlush: () -> Void = {}
+
+    init(sink: @escaping ([UInt8]) -> Void = Console.output, isTerminal: Bool = Console.isTerminal(1)) {
+        self.sink = sink
+        self.isTerminal = isTerminal
+    }
+
+    func write(_ text: String) { write(Array(text.utf8)) }
+
+    func write(_ data: [UInt8]) {
+        bytes += data
+        if bytes.count > 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !bytes.isEmpty else { return }
+        beforeFlush()
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 }
