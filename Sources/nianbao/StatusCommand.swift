@@ -146,7 +146,13 @@ enum DeskFacts {
         return FiledReport(path: path, report: report, findings: findings, signedOn: signedOn(report), decision: decision(report))
     }
 
-    static func signedOn(_ report: Report) -> Day? { nil }
+    static func signedOn(_ report: Report) -> CalendarDate? { report.signOff?.date }
 
-    static func decision(_ report: Report) -> FiledReport.Decision? { nil }
+    static func decision(_ report: Report) -> FiledReport.Decision? {
+        switch report.review.decision?.status {
+        case .returned?: .returned
+        case .accepted?: .accepted
+        case nil: nil
+        }
+    }
 }

@@ -80,7 +80,7 @@ struct Sum: ParsableCommand {
         } catch {
             throw CommandFailure(code: 2, message: error.message)
         }
-        let report = SumProvenanceRecord.attach(draft)
+        let report = draft.report
         do {
             try AtomicFileWriter.write(ReportFile.encode(report), to: output)
         } catch {
@@ -169,9 +169,3 @@ enum UnitBatch {
     }
 }
 
-/// Puts a sum's provenance into the draft it describes.
-enum SumProvenanceRecord {
-    static func attach(_ sum: GovernmentSum) -> Report {
-        sum.report
-    }
-}

@@ -1,24 +1,6 @@
-/// A calendar day, as a roster's due date or a report's sign-off date.
-public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int, month: Int, day: Int
-
-    public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.days(inMonth: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    static func days(inMonth month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Reads `2026-01-31`, `2026/1/31`, `2026.1.31` or `2026年1月31日` (digits may be full-width).
-    public init?(text: some StringProtocol) {
+extension CalendarDate {
+    /// Reads `2026-01-31`, `2026/1/31`, `2026.1.31` or `2026年1月31日` (digits may be full-width), as rosters write dates.
+    public init?(lenient text: some StringProtocol) {
         let key = LabelKey.of(text)
         var numbers: [Int] = []
         var current: Int?
@@ -36,16 +18,6 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         if let current { numbers.append(current) }
         guard numbers.count == 3, numbers[0] >= 1000 else { return nil }
         self.init(year: numbers[0], month: numbers[1], day: numbers[2])
-    }
-
-    public static func < (a: Day, b: Day) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
-
-    /// `YYYY-MM-DD`.
-    public var description: String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))"
     }
 }
 
@@ -68,13 +40,13 @@ public struct Roster: Sendable, Equatable {
 
     /// A due date: a full date, or a month and day in the year after the report's.
     public enum DueDate: Sendable, Equatable {
-        case day(Day)
+        case day(CalendarDate)
         case followingYear(month: Int, day: Int)
 
-        public func resolved(reportYear: Int) -> Day? {
+        public func resolved(reportYear: Int) -> CalendarDate? {
             switch self {
             case .day(let d): d
-            case .followingYear(let m, let d): Day(year: reportYear + 1, month: m, day: d)
+            case .followingYear(let m, let d): CalendarDate(year: reportYear + 1, month: m, day: d)
             }
         }
     }
@@ -141,9 +113,9 @@ public struct Roster: Sendable, Equatable {
     }
 
     static func parseDue(_ text: String) -> DueDate? {
-        if let d = Day(text: text) { return .day(d) }
+        if let d = CalendarDate(lenient: text) { return .day(d) }
         let parts = LabelKey.of(text).split { "-/.月日".contains($0) }.compactMap { Int($0) }
-        if parts.count == 2, Day(year: 2000, month: parts[0], day: parts[1]) != nil {
+        if parts.count == 2, CalendarDate(year: 2000, month: parts[0], day: parts[1]) != nil {
             return .followingYear(month: parts[0], day: parts[1])
         }
         return nil
@@ -154,11 +126,11 @@ extension Roster.Unit {
     /// The due date for a report of `year`: the roster's, else the statutory one (format-spec §6):
     /// 31 March of the next year for a 本级政府 report, 31 January for a department; none for a
     /// 乡镇/街道, whose dates are set locally.
-    public func dueDate(reportYear year: Int) -> Day? {
+    public func dueDate(reportYear year: Int) -> CalendarDate? {
         if let due { return due.resolved(reportYear: year) }
         let level = LabelKey.of(self.level)
         if level.contains("乡") || level.contains("镇") || level.contains("街道") { return nil }
-        if level.contains("政府") || level.contains("本级") { return Day(year: year + 1, month: 3, day: 31) }
-        return Day(year: year + 1, month: 1, day: 31)
+        if level.contains("政府") || level.contains("本级") { return CalendarDate(year: year + 1, month: 3, day: 31) }
+        return CalendarDate(year: year + 1, month: 1, day: 31)
     }
 }

@@ -11,7 +11,7 @@ public struct FiledReport: Sendable, Equatable {
     /// Every table cell is filled with 0: the unit states it has nothing to report.
     public var allZero: Bool
     /// The sign-off (落款) date, when the report has one.
-    public var signedOn: Day?
+    public var signedOn: CalendarDate?
     /// The reviewer's decision, when one is recorded.
     public var decision: Decision?
 
@@ -20,7 +20,7 @@ public struct FiledReport: Sendable, Equatable {
     }
 
     public init(path: String, agency: String, year: Int, form: FormVersion, errors: Int, blanks: Int, warnings: Int,
-                allZero: Bool, signedOn: Day? = nil, decision: Decision? = nil) {
+                allZero: Bool, signedOn: CalendarDate? = nil, decision: Decision? = nil) {
         self.path = path
         self.agency = agency
         self.year = year
@@ -34,7 +34,7 @@ public struct FiledReport: Sendable, Equatable {
     }
 
     /// The summary of a checked report.
-    public init(path: String, report: Report, findings: [Finding], signedOn: Day?, decision: Decision?) {
+    public init(path: String, report: Report, findings: [Finding], signedOn: CalendarDate?, decision: Decision?) {
         var errors = 0, blanks = 0, warnings = 0
         for f in findings {
             switch f.severity {
@@ -88,7 +88,7 @@ public struct StatusBoard: Sendable {
         public let unit: Roster.Unit
         public let state: State
         public let timeliness: Timeliness?
-        public let due: Day?
+        public let due: CalendarDate?
         public let reports: [FiledReport]
         /// True when the name matched only by its ending (e.g. `水利局` for `某县水利局`).
         public let matchedByEnding: Bool

@@ -5,7 +5,7 @@
 /// not summed unless asked: 规章 are made by the government itself, not by its departments,
 /// so the government office fills that row in. Text sections start empty for the clerk.
 public struct GovernmentSum: Sendable {
-    /// The draft, scope 本级政府汇总.
+    /// The draft, scope 本级政府汇总, with `origin.summed` recording the units and the blanks.
     public var report: Report
     /// The units included, in order.
     public var units: [String]
@@ -41,6 +41,7 @@ public struct GovernmentSum: Sendable {
             blanks[defs[cell].ref.description] = units
         }
         let overflowed = sum.overflowed.sorted().map { defs[$0].ref.description }
+        report.origin.summed = SumProvenance(units: sum.units, blanks: blanks)
         return GovernmentSum(report: report, units: sum.units, blanks: blanks, overflowed: overflowed, notSummed: notSummed)
     }
 }

@@ -90,7 +90,13 @@ public struct SumAccumulator: Sendable {
     /// Every cell's sum, totals recomputed from them; a cell with a blank unit stays empty.
     public func summedCells() -> [CellValue] {
         var cells = Array(repeating: CellValue.empty, count: sums.count)
-        for i in addedCells { cells[i] = sum(ofCell: i) ?? .empty }
+        let defs = form.definition.cells
+        for i in addedCells {
+            var value = sum(ofCell: i) ?? .empty
+            // An amount cell holds an amount even when every unit wrote a whole number.
+            if defs[i].kind == .amount, case .count(let n) = value { value = .amount(Amount(integer: n)) }
+            cells[i] = value
+        }
         for formula in form.definition.formulas {
             cells[formula.target] = CellValue.sum(of: formula.addends, in: cells) ?? .empty
         }

@@ -58,10 +58,10 @@ import Testing
         let roster = try Roster.parse(Self.rosterText, source: "名单.csv")
         #expect(roster.units.count == 8)
         #expect(roster.units[0].contact == "王五")
-        #expect(roster.units[0].dueDate(reportYear: 2025) == Day(year: 2026, month: 1, day: 31))
-        #expect(roster.units[2].dueDate(reportYear: 2025) == Day(year: 2026, month: 2, day: 20))
+        #expect(roster.units[0].dueDate(reportYear: 2025) == CalendarDate(year: 2026, month: 1, day: 31))
+        #expect(roster.units[2].dueDate(reportYear: 2025) == CalendarDate(year: 2026, month: 2, day: 20))
         #expect(roster.units[3].dueDate(reportYear: 2025) == nil, "a township's date is set locally")
-        #expect(roster.units[4].dueDate(reportYear: 2025) == Day(year: 2026, month: 1, day: 31))
+        #expect(roster.units[4].dueDate(reportYear: 2025) == CalendarDate(year: 2026, month: 1, day: 31))
     }
 
     @Test func refusesBadRosters() {
@@ -86,17 +86,17 @@ import Testing
     @Test func boardCountsAndLists() throws {
         let roster = try Roster.parse(Self.rosterText, source: "名单.csv")
         func filed(_ agency: String, errors: Int = 0, blanks: Int = 0, warnings: Int = 0, zero: Bool = false,
-                   signed: Day? = nil, year: Int = 2025, decision: FiledReport.Decision? = nil) -> FiledReport {
+                   signed: CalendarDate? = nil, year: Int = 2025, decision: FiledReport.Decision? = nil) -> FiledReport {
             FiledReport(path: "\(agency).json", agency: agency, year: year, form: .v2021, errors: errors, blanks: blanks,
                         warnings: warnings, allZero: zero, signedOn: signed, decision: decision)
         }
         let reports = [
-            filed("某县政府办", signed: Day(year: 2026, month: 1, day: 20), decision: .accepted),
-            filed("某县卫生健康委", warnings: 2, signed: Day(year: 2026, month: 2, day: 3)),
+            filed("某县政府办", signed: CalendarDate(year: 2026, month: 1, day: 20), decision: .accepted),
+            filed("某县卫生健康委", warnings: 2, signed: CalendarDate(year: 2026, month: 2, day: 3)),
             filed("城关街道", blanks: 3, decision: .returned),
-            filed("河包镇", zero: true, signed: Day(year: 2026, month: 1, day: 5)),
+            filed("河包镇", zero: true, signed: CalendarDate(year: 2026, month: 1, day: 5)),
             filed("交通运输局"),
-            filed("某县财政局", signed: Day(year: 2026, month: 1, day: 31)),
+            filed("某县财政局", signed: CalendarDate(year: 2026, month: 1, day: 31)),
             filed("某县财政局", year: 2024),
             filed("某县统计局"),
         ]
@@ -119,11 +119,11 @@ import Testing
     }
 
     @Test func readsDates() {
-        #expect(Day(text: "2026-01-31") == Day(year: 2026, month: 1, day: 31))
-        #expect(Day(text: "2026年2月3日") == Day(year: 2026, month: 2, day: 3))
-        #expect(Day(text: "２０２６/2/3") == Day(year: 2026, month: 2, day: 3))
-        #expect(Day(text: "2026-02-30") == nil)
-        #expect(Day(text: "明年") == nil)
-        #expect(Day(year: 2024, month: 2, day: 29) != nil && Day(year: 2025, month: 2, day: 29) == nil)
+        #expect(CalendarDate(lenient: "2026-01-31") == CalendarDate(year: 2026, month: 1, day: 31))
+        #expect(CalendarDate(lenient: "2026年2月3日") == CalendarDate(year: 2026, month: 2, day: 3))
+        #expect(CalendarDate(lenient: "２０２６/2/3") == CalendarDate(year: 2026, month: 2, day: 3))
+        #expect(CalendarDate(lenient: "2026-02-30") == nil)
+        #expect(CalendarDate(lenient: "明年") == nil)
+        #expect(CalendarDate(year: 2024, month: 2, day: 29) != nil && CalendarDate(year: 2025, month: 2, day: 29) == nil)
     }
 }

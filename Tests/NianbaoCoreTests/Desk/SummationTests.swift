@@ -155,3 +155,23 @@ import Testing
         #expect(!findings.contains { $0.severity == .error })
     }
 }
+
+@Suite struct SumProvenanceTests {
+    @Test func provenanceTravelsInTheFile() throws {
+        var a = Report(agency: "甲局", year: 2025, form: .v2021)
+        var b = Report(agency: "乙局", year: 2025, form: .v2021)
+        for i in a.cells.indices { a.cells[i] = .count(1); b.cells[i] = .count(2) }
+        a["t4.rv.keep"] = .empty
+        b["t3.r2.np"] = .empty
+        var acc = SumAccumulator(form: .v2021, year: 2025)
+        try acc.add(a, unit: "甲局")
+        try acc.add(b, unit: "乙局")
+        let draft = try GovernmentSum.make(from: acc, agency: "某县人民政府")
+        let summed = try #require(draft.report.origin.summed)
+        #expect(summed.units == ["甲局", "乙局"])
+        #expect(summed.blanks == draft.blanks)
+        let reloaded = try ReportFile.decode(ReportFile.encode(draft.report), path: "sum.json")
+        #expect(reloaded.origin.summed == summed)
+        #expect(reloaded.scope == .government)
+    }
+}
