@@ -160,6 +160,14 @@ struct CheckResult: Sendable {
     /// The last-year file used, when one was.
     var previousPath: String?
 
+    /// The findings with the reviewers' verdicts on them (in the findings' order).
+    var reviewed: [ReviewedFinding] {
+        guard let report, !report.review.notes.isEmpty else {
+            return findings.map { ReviewedFinding(unreviewed: $0) }
+        }
+        return report.review.annotate(findings, in: report)
+    }
+
     static func check(_ input: BatchInput, previous: PreviousSource) -> CheckResult {
         switch input {
         case .refused(let path, let reason):

@@ -22,11 +22,20 @@ struct CheckOutputOptions: Sendable {
 /// Findings per severity.
 struct SeverityCounts: Sendable, Equatable {
     var error = 0, incomplete = 0, warning = 0, info = 0
+    /// Warnings and infos a reviewer dismissed (误报) by a note still in force; counted in their severity too.
+    var dismissed = 0
 
     init() {}
 
     init(_ findings: [Finding]) {
         for f in findings { self[f.severity] += 1 }
+    }
+
+    init(_ reviewed: [ReviewedFinding]) {
+        for r in reviewed {
+            self[r.finding.severity] += 1
+            if !r.isOpen { dismissed += 1 }
+        }
     }
 
     subscript(severity: Severity) -> Int {
@@ -50,10 +59,20 @@ struct SeverityCounts: Sendable, Equatable {
 
     static func += (a: inout SeverityCounts, b: SeverityCounts) {
         for s in Severity.allCases { a[s] += b[s] }
+        a.dismissed += b.dismissed
     }
 
     var json: JSONValue {
-        .object(JSONObject(Severity.allCases.map { (key: $0.rawValue, value: JSONValue.number(JSONNumber(Int64(self[$0])))) }))
+        .object(JSONObject(Severity.allCases.map { (key: $0.rawValue, value: JSONValue.number(JSONNumber(Int64(self[$0])))) }
+            + [(key: "dismissed", value: JSONValue.number(JSONNumber(Int64(dismissed))))]))
+    }
+
+    /// `3 个警告（1 个已标为误报）`-style tally of the non-zero severities.
+    var tally: [String] {
+        Severity.allCases.compactMap { s in
+            guard self[s] > 0 else { return nil }
+            return "\(self[s]) 个\(s.label)"
+        } + (dismissed > 0 ? ["其中 \(dismissed) 个已标为误报"] : [])
     }
 }
 
@@ -66,16 +85,17 @@ struct FileOutcome: Sendable {
 
     init(_ result: CheckResult, options: CheckOutputOptions) {
         exitCode = result.exitCode
-        counts = SeverityCounts(result.findings)
+        let reviewed = result.reviewed
+        counts = SeverityCounts(reviewed)
         switch options.format {
         case .text:
             rendered = Array((options.summary ? TextReport.summaryLine(result, counts: counts)
-                                              : TextReport.render(result, minSeverity: options.minSeverity)).utf8)
+                                              : TextReport.render(result, reviewed: reviewed, minSeverity: options.minSeverity)).utf8)
         case .tsv:
             rendered = Array((options.summary ? TSVReport.summaryRow(result, counts: counts)
                                               : TSVReport.findingRows(result, minSeverity: options.minSeverity)).utf8)
         case .json:
-            rendered = PrettyCanonicalWriter.bytes(JSONReport.file(result, counts: counts, options: options))
+            rendered = PrettyCanonicalWriter.bytes(JSONReport.file(result, reviewed: reviewed, counts: counts, options: options))
         }
     }
 }
@@ -132,19 +152,24 @@ final class CheckWriter {
 /// Human-readable `check` output, grouped by section with the official labels.
 enum TextReport {
     static func render(_ result: CheckResult, minSeverity: Severity = .info) -> String {
+        render(result, reviewed: result.reviewed, minSeverity: minSeverity)
+    }
+
+    static func render(_ result: CheckResult, reviewed: [ReviewedFinding], minSeverity: Severity) -> String {
         let path = TerminalSafe.sanitize(result.path)
         guard let report = result.report else {
             return "✗ \(TerminalSafe.sanitize(result.error?.description ?? path))\n"
         }
-        let counts = SeverityCounts(result.findings)
-        let tally = Severity.allCases.compactMap { s in counts[s] > 0 ? "\(counts[s]) 个\(s.label)" : nil }
+        let tally = SeverityCounts(reviewed).tally
         let mark = result.exitCode == 0 ? "✓" : "✗"
         var text = "\(mark) \(path)：\(TerminalSafe.sanitize(report.agency)) \(report.year) 年度（\(report.form.displayName)）"
         text += tally.isEmpty ? " — 未发现问题\n" : " — " + tally.joined(separator: "，") + "\n"
         for note in result.notes { text += "  注意：\(TerminalSafe.sanitize(note))\n" }
+        if let decision = report.review.decision { text += "  审核：" + TerminalSafe.sanitize(ReviewText.decision(decision)) + "\n" }
         var currentSection: SectionID?? = .none
         var hidden = 0
-        for finding in result.findings {
+        for item in reviewed {
+            let finding = item.finding
             guard finding.severity <= minSeverity else {
                 hidden += 1
                 continue
@@ -154,7 +179,9 @@ enum TextReport {
                 let title = finding.section.map { report.definition.section($0).title } ?? "基本信息"
                 text += "  \(title)\n"
             }
-            text += "    [\(finding.severity.label)] \(finding.ruleID)  \(TerminalSafe.sanitize(finding.message))\n"
+            let verdict = item.status.map { "·" + $0.label } ?? ""
+            text += "    [\(finding.severity.label)\(verdict)] \(finding.ruleID)  \(TerminalSafe.sanitize(finding.message))\n"
+            if let note = item.note { text += "        " + TerminalSafe.sanitize(ReviewText.verdictLine(item, note: note)) + "\n" }
             if !finding.cells.isEmpty, finding.cells.count <= 8 {
                 text += "        单元格：" + finding.cellLabels.joined(separator: "；") + "\n"
             } else if finding.cells.count > 8 {
@@ -174,13 +201,16 @@ enum TextReport {
         let mark = result.exitCode == 0 ? "✓ 可提交" : "✗ 不可提交"
         return "\(mark)  \(TerminalSafe.sanitize(report.agency))  \(report.year) 年度  \(report.form.displayName)"
             + "  错误 \(counts.error)  未填 \(counts.incomplete)  警告 \(counts.warning)  提示 \(counts.info)"
+            + (counts.dismissed > 0 ? "  误报 \(counts.dismissed)" : "")
+            + (report.review.decision.map { "  \($0.status.label)" } ?? "")
             + "  \(ReportFile.digest(report))  \(path)\n"
     }
 
     static func summary(files: Int, byCode: [Int32: Int], totals: SeverityCounts) -> String {
         let clean = byCode[0] ?? 0, blocked = byCode[1] ?? 0, unreadable = byCode[2] ?? 0
         return "\n共 \(files) 个文件：\(clean) 个可提交，\(blocked) 个有错误或未填，\(unreadable) 个无法读取；"
-            + "共 \(totals.error) 个错误、\(totals.incomplete) 个未填、\(totals.warning) 个警告、\(totals.info) 个提示。\n"
+            + "共 \(totals.error) 个错误、\(totals.incomplete) 个未填、\(totals.warning) 个警告、\(totals.info) 个提示"
+            + (totals.dismissed > 0 ? "（其中 \(totals.dismissed) 个已标为误报）" : "") + "。\n"
     }
 }
 
@@ -274,15 +304,16 @@ enum JSONReport {
         var totals = SeverityCounts()
         var files: [JSONValue] = []
         for result in results {
-            let counts = SeverityCounts(result.findings)
+            let reviewed = result.reviewed
+            let counts = SeverityCounts(reviewed)
             byCode[result.exitCode, default: 0] += 1
             totals += counts
-            files.append(file(result, counts: counts, options: options))
+            files.append(file(result, reviewed: reviewed, counts: counts, options: options))
         }
         return .object(JSONObject([("files", .array(files))] + topMembers(byCode: byCode, totals: totals, options: options)))
     }
 
-    static func file(_ result: CheckResult, counts: SeverityCounts, options: CheckOutputOptions) -> JSONValue {
+    static func file(_ result: CheckResult, reviewed: [ReviewedFinding], counts: SeverityCounts, options: CheckOutputOptions) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [("path", .string(result.path))]
         if let error = result.error {
             members.append(("status", .string("unreadable")))
@@ -300,8 +331,9 @@ enum JSONReport {
             members.append(("digest", .string(ReportFile.digest(report))))
             members.append(("counts", counts.json))
             if !options.summary {
-                members.append(("findings", .array(result.findings.filter { $0.severity <= options.minSeverity }.map(finding))))
+                members.append(("findings", .array(reviewed.filter { $0.finding.severity <= options.minSeverity }.map(finding))))
             }
+            if !report.review.isEmpty { members.append(("review", ReviewText.summaryJSON(report))) }
             if !result.notes.isEmpty { members.append(("notes", .array(result.notes.map(JSONValue.string)))) }
             if let status = result.previousStatus {
                 var p: [(key: String, value: JSONValue)] = [("status", .string(status))]
@@ -312,7 +344,23 @@ enum JSONReport {
         return .object(JSONObject(members))
     }
 
-    static func finding(_ f: Finding) -> JSONValue {
+    static func finding(_ item: ReviewedFinding) -> JSONValue {
+        var extra: [(key: String, value: JSONValue)] = [("fingerprint", .string(item.fingerprint.description))]
+        if let note = item.note {
+            var r: [(key: String, value: JSONValue)] = [
+                ("status", item.status.map { .string($0.rawValue) } ?? .null),
+                ("recorded_status", note.status.map { .string($0.rawValue) } ?? .null),
+                ("stale", .bool(item.stale)),
+                ("text", .string(note.text)),
+                ("author", .string(note.author)),
+            ]
+            if let date = note.date { r.append(("date", .string(date.description))) }
+            extra.append(("review", .object(JSONObject(r))))
+        }
+        return finding(item.finding, extra: extra)
+    }
+
+    static func finding(_ f: Finding, extra: [(key: String, value: JSONValue)] = []) -> JSONValue {
         let cells = zip(f.cellRefs, f.cellLabels).map { ref, label in
             JSONValue.object(JSONObject([("id", .string(ref.description)), ("label", .string(label))]))
         }
@@ -325,7 +373,7 @@ enum JSONReport {
         ]
         if let e = f.expected { members.append(("expected", .string(e))) }
         if let a = f.actual { members.append(("actual", .string(a))) }
-        return .object(JSONObject(members))
+        return .object(JSONObject(members + extra))
     }
 }
 

@@ -142,8 +142,9 @@ enum RosterFile {
 /// The facts about a report the desk commands need, computed once per file.
 enum DeskFacts {
     static func filed(path: String, report: Report) -> FiledReport {
-        let findings = Validator.validate(report)
-        return FiledReport(path: path, report: report, findings: findings, signedOn: signedOn(report), decision: decision(report))
+        // Warnings a reviewer dismissed (误报) do not count against the unit.
+        let open = report.review.annotate(Validator.validate(report), in: report).filter(\.isOpen).map(\.finding)
+        return FiledReport(path: path, report: report, findings: open, signedOn: signedOn(report), decision: decision(report))
     }
 
     static func signedOn(_ report: Report) -> CalendarDate? { report.signOff?.date }

@@ -18,6 +18,19 @@ public struct ReviewedFinding: Sendable {
 
     /// True unless the finding is dismissed (误报) by a note that still holds.
     public var isOpen: Bool { status != .dismissed }
+
+    public init(finding: Finding, fingerprint: ReviewFingerprint, noteIndex: Int?, note: ReviewNote?, stale: Bool) {
+        self.finding = finding
+        self.fingerprint = fingerprint
+        self.noteIndex = noteIndex
+        self.note = note
+        self.stale = stale
+    }
+
+    /// A finding no reviewer has written about.
+    public init(unreviewed finding: Finding) {
+        self.init(finding: finding, fingerprint: ReviewFingerprint(finding), noteIndex: nil, note: nil, stale: false)
+    }
 }
 
 extension ReviewRecord {
