@@ -149,6 +149,18 @@ final class CheckWriter {
     }
 }
 
+/// Text from a file made safe for a terminal, without copying it when nothing needs escaping.
+func safe(_ text: some StringProtocol) -> String {
+    for scalar in text.unicodeScalars where TerminalSafe.isUnsafe(scalar) { return TerminalSafe.sanitize(text) }
+    return String(text)
+}
+
+/// Labels and dotted ids of every cell, per form, made once (a finding's own `cellLabels` builds them each time).
+enum CellText {
+    static let labels = PerForm { def in def.cells.map(\.label) }
+    static let ids = ReviewFingerprint.cellIDs
+}
+
 /// Human-readable `check` output, grouped by section with the official labels.
 enum TextReport {
     static func render(_ result: CheckResult, minSeverity: Severity = .info) -> String {
@@ -156,16 +168,16 @@ enum TextReport {
     }
 
     static func render(_ result: CheckResult, reviewed: [ReviewedFinding], minSeverity: Severity) -> String {
-        let path = TerminalSafe.sanitize(result.path)
+        let path = safe(result.path)
         guard let report = result.report else {
-            return "✗ \(TerminalSafe.sanitize(result.error?.description ?? path))\n"
+            return "✗ \(safe(result.error?.description ?? path))\n"
         }
         let tally = SeverityCounts(reviewed).tally
         let mark = result.exitCode == 0 ? "✓" : "✗"
-        var text = "\(mark) \(path)：\(TerminalSafe.sanitize(report.agency)) \(report.year) 年度（\(report.form.displayName)）"
+        var text = "\(mark) \(path)：\(safe(report.agency)) \(report.year) 年度（\(report.form.displayName)）"
         text += tally.isEmpty ? " — 未发现问题\n" : " — " + tally.joined(separator: "，") + "\n"
-        for note in result.notes { text += "  注意：\(TerminalSafe.sanitize(note))\n" }
-        if let decision = report.review.decision { text += "  审核：" + TerminalSafe.sanitize(ReviewText.decision(decision)) + "\n" }
+        for note in result.notes { text += "  注意：\(safe(note))\n" }
+        if let decision = report.review.decision { text += "  审核：" + safe(ReviewText.decision(decision)) + "\n" }
         var currentSection: SectionID?? = .none
         var hidden = 0
         for item in reviewed {
@@ -180,12 +192,13 @@ enum TextReport {
                 text += "  \(title)\n"
             }
             let verdict = item.status.map { "·" + $0.label } ?? ""
-            text += "    [\(finding.severity.label)\(verdict)] \(finding.ruleID)  \(TerminalSafe.sanitize(finding.message))\n"
-            if let note = item.note { text += "        " + TerminalSafe.sanitize(ReviewText.verdictLine(item, note: note)) + "\n" }
+            text += "    [\(finding.severity.label)\(verdict)] \(finding.ruleID)  \(safe(finding.message))\n"
+            if let note = item.note { text += "        " + safe(ReviewText.verdictLine(item, note: note)) + "\n" }
+            let labels = CellText.labels[finding.form]
             if !finding.cells.isEmpty, finding.cells.count <= 8 {
-                text += "        单元格：" + finding.cellLabels.joined(separator: "；") + "\n"
+                text += "        单元格：" + finding.cells.map { labels[$0] }.joined(separator: "；") + "\n"
             } else if finding.cells.count > 8 {
-                text += "        单元格：" + finding.cellLabels.prefix(8).joined(separator: "；") + "；等 \(finding.cells.count) 个\n"
+                text += "        单元格：" + finding.cells.prefix(8).map { labels[$0] }.joined(separator: "；") + "；等 \(finding.cells.count) 个\n"
             }
         }
         if hidden > 0 { text += "  （另有 \(hidden) 个低于“\(minSeverity.label)”级别的问题未列出）\n" }
@@ -194,12 +207,12 @@ enum TextReport {
 
     /// `--summary`: one line for the file.
     static func summaryLine(_ result: CheckResult, counts: SeverityCounts) -> String {
-        let path = TerminalSafe.sanitize(result.path)
+        let path = safe(result.path)
         guard let report = result.report else {
-            return "✗ 无法读取  \(TerminalSafe.sanitize(result.error?.description ?? path))\n"
+            return "✗ 无法读取  \(safe(result.error?.description ?? path))\n"
         }
         let mark = result.exitCode == 0 ? "✓ 可提交" : "✗ 不可提交"
-        return "\(mark)  \(TerminalSafe.sanitize(report.agency))  \(report.year) 年度  \(report.form.displayName)"
+        return "\(mark)  \(safe(report.agency))  \(report.year) 年度  \(report.form.displayName)"
             + "  错误 \(counts.error)  未填 \(counts.incomplete)  警告 \(counts.warning)  提示 \(counts.info)"
             + (counts.dismissed > 0 ? "  误报 \(counts.dismissed)" : "")
             + (report.review.decision.map { "  \($0.status.label)" } ?? "")
@@ -221,7 +234,7 @@ enum TSVReport {
 
     /// A field with tabs and line breaks turned into spaces, and unsafe characters made visible.
     static func field(_ text: String) -> String {
-        TerminalSafe.sanitize(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }))
+        safe(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }))
     }
 
     static func status(_ result: CheckResult) -> String {
@@ -250,7 +263,7 @@ enum TSVReport {
         var rows = ""
         for f in result.findings where f.severity <= minSeverity {
             rows += [field(result.path), field(report.agency), String(report.year), f.ruleID, f.severity.rawValue,
-                     f.section?.rawValue ?? "", f.cellRefs.map(\.description).joined(separator: ","), field(f.message)]
+                     f.section?.rawValue ?? "", f.cells.map { CellText.ids[f.form][$0] }.joined(separator: ","), field(f.message)]
                 .joined(separator: "\t") + "\n"
         }
         return rows
@@ -361,8 +374,9 @@ enum JSONReport {
     }
 
     static func finding(_ f: Finding, extra: [(key: String, value: JSONValue)] = []) -> JSONValue {
-        let cells = zip(f.cellRefs, f.cellLabels).map { ref, label in
-            JSONValue.object(JSONObject([("id", .string(ref.description)), ("label", .string(label))]))
+        let ids = CellText.ids[f.form], labels = CellText.labels[f.form]
+        let cells = f.cells.map { i in
+            JSONValue.object(JSONObject([("id", .string(ids[i])), ("label", .string(labels[i]))]))
         }
         var members: [(key: String, value: JSONValue)] = [
             ("rule", .string(f.ruleID)),

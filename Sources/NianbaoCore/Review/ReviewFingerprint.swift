@@ -17,8 +17,12 @@ public struct ReviewFingerprint: Sendable, Hashable, CustomStringConvertible {
 
     /// The fingerprint of a finding.
     public init(_ finding: Finding) {
-        self.init(rule: finding.ruleID, cells: finding.cellRefs.map(\.description), part: finding.span?.part)
+        let ids = Self.cellIDs[finding.form]
+        self.init(rule: finding.ruleID, cells: finding.cells.map { ids[$0] }, part: finding.span?.part)
     }
+
+    /// Dotted ids of every cell, per form (made once, not for every finding).
+    public static let cellIDs = PerForm { def in def.cells.map(\.ref.description) }
 
     /// The fingerprint a note's target names, when it is a note on a finding.
     public init?(_ target: ReviewTarget) {

@@ -1,7 +1,9 @@
 /// A finding together with what reviewers said about it.
 public struct ReviewedFinding: Sendable {
     public let finding: Finding
-    public let fingerprint: ReviewFingerprint
+    private let knownFingerprint: ReviewFingerprint?
+    /// The finding's fingerprint (made when asked for, when no note needed it).
+    public var fingerprint: ReviewFingerprint { knownFingerprint ?? ReviewFingerprint(finding) }
     /// Index in `ReviewRecord.notes` of the verdict note on this finding, if any.
     public let noteIndex: Int?
     public let note: ReviewNote?
@@ -19,9 +21,9 @@ public struct ReviewedFinding: Sendable {
     /// True unless the finding is dismissed (误报) by a note that still holds.
     public var isOpen: Bool { status != .dismissed }
 
-    public init(finding: Finding, fingerprint: ReviewFingerprint, noteIndex: Int?, note: ReviewNote?, stale: Bool) {
+    public init(finding: Finding, fingerprint: ReviewFingerprint?, noteIndex: Int?, note: ReviewNote?, stale: Bool) {
         self.finding = finding
-        self.fingerprint = fingerprint
+        self.knownFingerprint = fingerprint
         self.noteIndex = noteIndex
         self.note = note
         self.stale = stale
@@ -29,7 +31,11 @@ public struct ReviewedFinding: Sendable {
 
     /// A finding no reviewer has written about.
     public init(unreviewed finding: Finding) {
-        self.init(finding: finding, fingerprint: ReviewFingerprint(finding), noteIndex: nil, note: nil, stale: false)
+        self.finding = finding
+        knownFingerprint = nil
+        noteIndex = nil
+        note = nil
+        stale = false
     }
 }
 
