@@ -95,7 +95,8 @@ struct FileOutcome: Sendable {
             rendered = Array((options.summary ? TSVReport.summaryRow(result, counts: counts)
                                               : TSVReport.findingRows(result, minSeverity: options.minSeverity)).utf8)
         case .json:
-            rendered = PrettyCanonicalWriter.bytes(JSONReport.file(result, reviewed: reviewed, counts: counts, options: options))
+            // Indented to its place in the document here, on the worker, not on the writing thread.
+            rendered = JSONReport.indented(FileJSON.bytes(result, reviewed: reviewed, counts: counts, options: options))
         }
     }
 }
@@ -124,7 +125,7 @@ final class CheckWriter {
             out.write(outcome.rendered)
         case .json:
             out.write(files == 0 ? JSONReport.head : JSONReport.separator)
-            out.write(JSONReport.indented(outcome.rendered))
+            out.write(outcome.rendered)
         }
         files += 1
         byCode[outcome.exitCode, default: 0] += 1
@@ -417,5 +418,112 @@ final class OutputBuffer {
         beforeFlush()
         sink(bytes)
         bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The pretty canonical bytes of a file's object in `check --format json`, written without
+/// building a JSON value for every finding (the findings are most of the output).
+///
+/// The bytes equal `PrettyCanonicalWriter.bytes(JSONReport.file(…))` without its final
+/// newline (`CheckBatchTests` compares them); the small members go through the writer, the
+/// findings array is emitted directly with the cells' id and label bytes made once per form.
+enum FileJSON {
+    static func bytes(_ result: CheckResult, reviewed: [ReviewedFinding], counts: SeverityCounts, options: CheckOutputOptions) -> [UInt8] {
+        let whole = PrettyCanonicalWriter.bytes(JSONReport.file(result, reviewed: [], counts: counts,
+                                                                options: CheckOutputOptions(format: .json, summary: true)))
+        var object = Array(whole.dropLast())
+        guard result.report != nil, !options.summary else { return object }
+        let anchor = Array("\n  \"form\": ".utf8)
+        guard let at = find(anchor, in: object) else { return object }
+        var findings: [UInt8] = Array("\n  \"findings\": ".utf8)
+        let shown = reviewed.filter { $0.finding.severity <= options.minSeverity }
+        if shown.isEmpty {
+            findings += Array("[]".utf8)
+        } else {
+            findings.append(UInt8(ascii: "["))
+            for (n, item) in shown.enumerated() {
+                if n > 0 { findings.append(UInt8(ascii: ",")) }
+                findings += newline(4)
+                finding(item, indent: 4, to: &findings)
+            }
+            findings += newline(2)
+            findings.append(UInt8(ascii: "]"))
+        }
+        findings.append(UInt8(ascii: ","))
+        object.insert(contentsOf: findings, at: at)
+        return object
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var i = 0
+        while i <= haystack.count - needle.count {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func newline(_ indent: Int) -> [UInt8] { [0x0A] + Array(repeating: 0x20, count: indent) }
+
+    /// A JSON string's bytes, escaped as the canonical writer escapes it.
+    static func string(_ s: String) -> [UInt8] { Array(PrettyCanonicalWriter.bytes(.string(s)).dropLast()) }
+
+    /// Escaped id and label of every cell, per form.
+    static let cellStrings = PerForm { def in def.cells.map { (id: string($0.ref.description), label: string($0.label)) } }
+
+    static func member(_ key: String, indent: Int, to out: inout [UInt8], first: Bool = false) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        out += newline(indent)
+        out += string(key)
+        out += [UInt8(ascii: ":"), 0x20]
+    }
+
+    static func finding(_ item: ReviewedFinding, indent: Int, to out: inout [UInt8]) {
+        let f = item.finding
+        let inner = indent + 2
+        out.append(UInt8(ascii: "{"))
+        var first = true
+        func key(_ k: String) {
+            member(k, indent: inner, to: &out, first: first)
+            first = false
+        }
+        if let a = f.actual { key("actual"); out += string(a) }
+        key("cells")
+        if f.cells.isEmpty {
+            out += Array("[]".utf8)
+        } else {
+            let strings = cellStrings[f.form]
+            out.append(UInt8(ascii: "["))
+            for (n, cell) in f.cells.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                out += newline(inner + 2)
+                out.append(UInt8(ascii: "{"))
+                member("id", indent: inner + 4, to: &out, first: true)
+                out += strings[cell].id
+                member("label", indent: inner + 4, to: &out)
+                out += strings[cell].label
+                out += newline(inner + 2)
+                out.append(UInt8(ascii: "}"))
+            }
+            out += newline(inner)
+            out.append(UInt8(ascii: "]"))
+        }
+        if let e = f.expected { key("expected"); out += string(e) }
+        key("fingerprint"); out += string(item.fingerprint.description)
+        key("message"); out += string(f.message)
+        if item.note != nil, case .object(let members) = JSONReport.finding(item) {
+            key("review")
+            let review = PrettyCanonicalWriter.bytes(members["review"] ?? .null).dropLast()
+            for byte in review {
+                out.append(byte)
+                if byte == 0x0A { out += Array(repeating: 0x20, count: inner) }
+            }
+        }
+        key("rule"); out += string(f.ruleID)
+        key("section"); out += f.section.map { string($0.rawValue) } ?? Array("null".utf8)
+        key("severity"); out += string(f.severity.rawValue)
+        out += newline(indent)
+        out.append(UInt8(ascii: "}"))
     }
 }

@@ -74,14 +74,27 @@ import Testing
 
     static func results() -> [CheckResult] {
         var results: [CheckResult] = []
+        var annotated = false
         for i in 0..<5 {
             var report = SampleReports.report(seed: UInt64(i), form: i % 2 == 0 ? .v2021 : .v2019)
             report.agency = "测试\(i)局\u{1B}[31m"
+            let findings = Validator.validate(report)
+            if !annotated, let warning = findings.first(where: { $0.severity == .warning || $0.severity == .info }),
+               let error = findings.first(where: { $0.severity == .error }) {
+                try? report.review.setVerdict(.dismissed, on: warning, reason: "理由\"引号\"", author: "张三", date: nil, in: report)
+                try? report.review.setVerdict(.explained, on: error, reason: "说明", author: "李四", date: CalendarDate(year: 2026, month: 1, day: 2), in: report)
+                try? report.review.decide(.returned, reviewer: "张三", date: nil, reasons: "退回", findings: findings, in: report)
+                annotated = true
+            }
             results.append(CheckResult(path: "r\(i).json", report: report, error: nil, findings: Validator.validate(report),
                                        notes: i == 1 ? ["注意一下"] : []))
         }
         results.insert(CheckResult(path: "bad.json", report: nil, error: ReportFileError(path: "bad.json", line: 3, column: 4, message: "坏了"), findings: []), at: 2)
         return results
+    }
+
+    @Test func fixtureHasReviewNotes() {
+        #expect(Self.results().contains { ($0.report?.review.notes.count ?? 0) == 2 && $0.report?.review.decision != nil })
     }
 
     @Test(arguments: [false, true])
@@ -109,11 +122,13 @@ import Testing
         let r = results[0]
         let all = TextReport.render(r)
         let errorsOnly = TextReport.render(r, minSeverity: .error)
-        let counts = SeverityCounts(r.findings)
+        let counts = SeverityCounts(r.reviewed)
         #expect(counts.error > 0 && counts.warning + counts.info + counts.incomplete > 0, "the fixture should have mixed findings")
         #expect(errorsOnly.split(separator: "\n").filter { $0.contains("[警告]") || $0.contains("[未填]") }.isEmpty)
         #expect(errorsOnly.contains("未列出"))
-        #expect(all.split(separator: "\n").filter { $0.contains("[错误]") }.count == counts.error)
+        #expect(all.split(separator: "\n").filter { $0.contains("[错误") }.count == counts.error)
+        #expect(all.contains("[错误·已说明]") && all.contains("·误报]") && all.contains("审核：退回"), "verdicts are shown")
+        #expect(counts.dismissed == 1)
         #expect(!all.contains("\u{1B}"), "agency names never reach the terminal raw")
         let line = TextReport.summaryLine(r, counts: counts)
         #expect(line.split(separator: "\n").count == 1 && line.contains("错误 \(counts.error)") && line.contains("sha256:"))
