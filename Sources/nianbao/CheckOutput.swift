@@ -285,10 +285,13 @@ enum JSONReport {
         var out: [UInt8] = []
         out.reserveCapacity(object.count + object.count / 8)
         let body = object.last == 0x0A ? object.dropLast() : object[...]
-        for byte in body {
-            out.append(byte)
-            if byte == 0x0A { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+        var start = body.startIndex
+        while let nl = body[start...].firstIndex(of: 0x0A) {
+            out.append(contentsOf: body[start...nl])
+            out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            start = nl + 1
         }
+        out.append(contentsOf: body[start...])
         return out
     }
 
@@ -436,6 +439,7 @@ enum FileJSON {
         let anchor = Array("\n  \"form\": ".utf8)
         guard let at = find(anchor, in: object) else { return object }
         var findings: [UInt8] = Array("\n  \"findings\": ".utf8)
+        findings.reserveCapacity(reviewed.count * 600)
         let shown = reviewed.filter { $0.finding.severity <= options.minSeverity }
         if shown.isEmpty {
             findings += Array("[]".utf8)
@@ -443,7 +447,7 @@ enum FileJSON {
             findings.append(UInt8(ascii: "["))
             for (n, item) in shown.enumerated() {
                 if n > 0 { findings.append(UInt8(ascii: ",")) }
-                findings += newline(4)
+                newline(4, to: &findings)
                 finding(item, indent: 4, to: &findings)
             }
             findings += newline(2)
@@ -466,6 +470,17 @@ enum FileJSON {
 
     static func newline(_ indent: Int) -> [UInt8] { [0x0A] + Array(repeating: 0x20, count: indent) }
 
+    @inline(__always)
+    static func newline(_ indent: Int, to out: inout [UInt8]) {
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(0x20) }
+    }
+
+    /// `"key": ` for every key a finding has, escaped once.
+    static let keys: [String: [UInt8]] = Dictionary(uniqueKeysWithValues:
+        ["actual", "cells", "expected", "fingerprint", "message", "review", "rule", "section", "severity", "id", "label"]
+            .map { ($0, string($0) + [UInt8(ascii: ":"), 0x20]) })
+
     /// A JSON string's bytes, escaped as the canonical writer escapes it.
     static func string(_ s: String) -> [UInt8] { Array(PrettyCanonicalWriter.bytes(.string(s)).dropLast()) }
 
@@ -474,9 +489,8 @@ enum FileJSON {
 
     static func member(_ key: String, indent: Int, to out: inout [UInt8], first: Bool = false) {
         if !first { out.append(UInt8(ascii: ",")) }
-        out += newline(indent)
-        out += string(key)
-        out += [UInt8(ascii: ":"), 0x20]
+        newline(indent, to: &out)
+        out.append(contentsOf: keys[key] ?? (string(key) + [UInt8(ascii: ":"), 0x20]))
     }
 
     static func finding(_ item: ReviewedFinding, indent: Int, to out: inout [UInt8]) {
@@ -497,16 +511,16 @@ enum FileJSON {
             out.append(UInt8(ascii: "["))
             for (n, cell) in f.cells.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
-                out += newline(inner + 2)
+                newline(inner + 2, to: &out)
                 out.append(UInt8(ascii: "{"))
                 member("id", indent: inner + 4, to: &out, first: true)
-                out += strings[cell].id
+                out.append(contentsOf: strings[cell].id)
                 member("label", indent: inner + 4, to: &out)
-                out += strings[cell].label
-                out += newline(inner + 2)
+                out.append(contentsOf: strings[cell].label)
+                newline(inner + 2, to: &out)
                 out.append(UInt8(ascii: "}"))
             }
-            out += newline(inner)
+            newline(inner, to: &out)
             out.append(UInt8(ascii: "]"))
         }
         if let e = f.expected { key("expected"); out += string(e) }
@@ -523,7 +537,7 @@ enum FileJSON {
         key("rule"); out += string(f.ruleID)
         key("section"); out += f.section.map { string($0.rawValue) } ?? Array("null".utf8)
         key("severity"); out += string(f.severity.rawValue)
-        out += newline(indent)
+        newline(indent, to: &out)
         out.append(UInt8(ascii: "}"))
     }
 }

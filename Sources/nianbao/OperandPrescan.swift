@@ -116,8 +116,12 @@ enum BatchLaunch {
                                                    _ body: (C, [String]) throws -> Void) {
         do {
             let split = try OperandPrescan.split(arguments, grammar: grammar)
+            if split.options.contains("-h") || split.options.contains("--help") {
+                Nianbao.main([grammar.command, "--help"])
+                exit(0)
+            }
             guard let command = try Nianbao.parseAsRoot([grammar.command] + split.options) as? C else {
-                // `--help` and the like come back as errors; anything else is not this command.
+                Console.error("nianbao: 无法解析 \(grammar.command) 的选项。用 nianbao \(grammar.command) --help 查看用法。\n")
                 exit(2)
             }
             try body(command, split.operands)
