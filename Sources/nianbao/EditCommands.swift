@@ -158,11 +158,16 @@ struct EditSession {
     }
 
     static func runEditor(_ app: EditorApp, report: Report, modified: Bool = false, message: String? = nil) throws {
+        let exit: EditorExit
         do {
-            try app.run(report: report, modified: modified, message: message)
+            exit = try app.run(report: report, modified: modified, message: message)
         } catch let error as TerminalError {
             throw CommandFailure(code: 2, message: error.description)
+        } catch let refusal as EditorRefusal {
+            throw CommandFailure(code: 2, message: refusal.message)
         }
+        // 128 + signal after SIGHUP/SIGTERM/SIGINT, 3 when unsaved edits could not be kept.
+        if exit.status != 0 { throw ExitCode(exit.status) }
     }
 }
 

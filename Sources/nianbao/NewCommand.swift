@@ -52,7 +52,7 @@ struct New: ParsableCommand {
         } catch {
             throw CommandFailure(code: 2, message: "\(error)")
         }
-        print("已创建 \(output)：\(report.agency) \(report.year) 年度（\(report.form.displayName)格式）。")
+        print("已创建 \(TerminalSafe.sanitize(output))：\(TerminalSafe.sanitize(report.agency)) \(report.year) 年度（\(report.form.displayName)格式）。")
     }
 
     /// A blank draft for the given metadata, or a clear refusal.

@@ -3,8 +3,10 @@
 /// declaration. Empty cells are written blank; amounts are written exactly.
 public enum ReportExporter {
     /// `<agency><year>年政府信息公开工作年度报告`.
+    ///
+    /// The agency is shown on one line, with any control or format character made visible.
     public static func title(_ report: Report) -> String {
-        "\(report.agency)\(report.year)年政府信息公开工作年度报告"
+        "\(ExportText.line(report.agency))\(report.year)年政府信息公开工作年度报告"
     }
 
     // MARK: HTML
@@ -54,7 +56,7 @@ public enum ReportExporter {
             case .text:
                 let text = report.text(section.id)
                 if !text.isEmpty {
-                    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    for line in ExportText.lines(text) {
                         out += "<p>\(escapeHTMLText(String(line)))</p>\n"
                     }
                 }
@@ -152,7 +154,7 @@ public enum ReportExporter {
             case .text:
                 let text = report.text(section.id)
                 var paragraphs: [String] = []
-                for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                for line in ExportText.lines(text) where !line.isEmpty {
                     paragraphs.append(escapeMarkdownLine(String(line)))
                 }
                 if !paragraphs.isEmpty { out += paragraphs.joined(separator: "\n\n") + "\n" }
@@ -212,14 +214,29 @@ public enum ReportExporter {
         return out
     }
 
+    /// One line of narrative text as a Markdown paragraph that the text cannot give structure:
+    /// leading spaces and tabs become character references (so no code block, and no marker
+    /// counts as being at the line start), and a leading heading, list, quote, rule or
+    /// setext marker (`#`, `-`, `+`, `=`, `1.`, `1)`) is escaped.
     static func escapeMarkdownLine(_ line: String) -> String {
-        var text = escapeMarkdown(line)
-        if let first = text.first, "#-+=".contains(first) { text = "\\" + text }
-        if let dot = text.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != text.startIndex,
-           text[dot] == ".", text[text.index(after: dot)...].first == " " {
-            text.insert("\\", at: dot)
+        var indent = ""
+        var rest = Substring(line)
+        while let first = rest.first, first == " " || first == "\t" {
+            indent += first == " " ? "&#32;" : "&#9;"
+            rest = rest.dropFirst()
         }
-        return text
+        var text = escapeMarkdown(String(rest))
+        if let first = text.first, "#-+=".contains(first) { text = "\\" + text }
+        // An ordered-list marker: 1–9 digits, then `.` or `)`, then a space, a tab or the end.
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if (1...9).contains(digits.count), let delimiter = text.dropFirst(digits.count).first,
+           delimiter == "." || delimiter == ")" {
+            let after = text.dropFirst(digits.count + 1).first
+            if after == nil || after == " " || after == "\t" {
+                text.insert("\\", at: text.index(text.startIndex, offsetBy: digits.count))
+            }
+        }
+        return indent + text
     }
 
     static func escapeMarkdownCell(_ text: String) -> String { escapeMarkdown(text) }
@@ -259,7 +276,7 @@ public enum ReportExporter {
             switch section.content {
             case .text:
                 let text = report.text(section.id)
-                if !text.isEmpty { out += text + "\n" }
+                if !text.isEmpty { out += ExportText.paragraphs(text) + "\n" }
             case .table(let id):
                 out += plainTable(PrintedTable.make(definition.table(id), report: report))
             }

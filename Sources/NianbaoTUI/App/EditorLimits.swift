@@ -1,0 +1,41 @@
+import NianbaoCore
+
+/// Why the editor will not open a report.
+public struct EditorRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The message, in Chinese.
+    public let message: String
+
+    public var description: String { message }
+}
+
+/// What the editor can keep responsive: a text section larger than this is refused on opening.
+///
+/// Every keystroke in a text section re-splits and re-wraps the section; at 10 MB that took
+/// 0.5–1.1 s per key. A real section is a few thousand characters (the longest in the corpus is
+/// under 20 KB), so 256 KiB leaves room for any report while a keystroke stays quick.
+public enum EditorLimits {
+    /// Largest text section the editor opens, in UTF-8 bytes.
+    public static let maxSectionBytes = 256 * 1024
+
+    /// Nil when every text section fits, else a message naming the section, its size and the limit.
+    public static func refusal(for report: Report) -> EditorRefusal? {
+        for section in Report.textSections {
+            let bytes = report.text(section).utf8.count
+            guard bytes > maxSectionBytes else { continue }
+            let title = report.definition.section(section).title
+            return EditorRefusal(message: """
+                无法在编辑器中打开：“\(title)”的正文有 \(sizeText(bytes))，超过编辑器的上限 \(sizeText(maxSectionBytes))\
+                （真实报告的一个部分通常不到 20 KB）。可以用 nianbao check 检查、nianbao export 导出，或先缩短这一部分。
+                """)
+        }
+        return nil
+    }
+
+    static func sizeText(_ bytes: Int) -> String {
+        if bytes >= 1024 * 1024 {
+            let tenths = bytes * 10 / (1024 * 1024)
+            return "\(tenths / 10).\(tenths % 10) MiB"
+        }
+        return "\(bytes / 1024) KiB"
+    }
+}
