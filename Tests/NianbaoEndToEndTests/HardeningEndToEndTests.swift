@@ -24,6 +24,21 @@ struct HardeningEndToEndTests {
         return child
     }
 
+    /// Ends the pane's processes (by pid: the shell and its children) and then the tmux server.
+    ///
+    /// `kill-server` alone can leave the pane's shell sleeping until its `sleep 30` ends.
+    func end(_ t: Tmux) {
+        func descendants(_ pid: Int32) -> [Int32] {
+            let children = ((try? Tmux.run("/usr/bin/pgrep", ["-P", String(pid)]).output) ?? "")
+                .split(separator: "\n").compactMap { Int32($0) }.filter { $0 > 1 }
+            return children.flatMap { [$0] + descendants($0) }
+        }
+        if let pane = try? t.display("#{pane_pid}"), let pid = Int32(pane), pid > 1 {
+            for process in [pid] + descendants(pid) { kill(process, SIGKILL) }
+        }
+        t.kill()
+    }
+
     func signal(_ t: Tmux, _ name: String) throws {
         _ = try Tmux.run("/bin/kill", ["-\(name)", try editorPid(t)])
     }
@@ -42,7 +57,7 @@ struct HardeningEndToEndTests {
         defer { chmod(home, 0o755) }
         let file = try scratch.write(EditorEndToEndTests.blank2021(), "d.json")
         let t = Tmux()
-        defer { t.kill() }
+        defer { end(t) }
         try t.start("\(Self.cleanEnvironment) '\(try binary())' edit '\(file)'; echo rc=$?; sleep 30",
                     columns: 200, rows: 30, env: ["HOME": home, "TMPDIR": scratch.path("")])
         let opened = try t.require { $0.contains("总体情况") }
@@ -74,7 +89,7 @@ struct HardeningEndToEndTests {
         defer { chmod(home, 0o755); chmod(drafts, 0o755) }
         try Data().write(to: URL(fileURLWithPath: scratch.path("tmpfile")))
         let t = Tmux()
-        defer { t.kill() }
+        defer { end(t) }
         try t.start("\(Self.cleanEnvironment) '\(try binary())' edit '\(file)'; echo rc=$?; sleep 30",
                     columns: 200, rows: 30, env: ["HOME": home, "TMPDIR": scratch.path("tmpfile")])
         let opened = try t.require { $0.contains("总体情况") && $0.contains("恢复副本无法写入") }
@@ -105,7 +120,7 @@ struct HardeningEndToEndTests {
         var env = ["NIANBAO_RECOVERY_DIR": mount + "/recovery", "TMPDIR": mount]
         if !mounted { env["NIANBAO_DEBUG_FULL_DISK"] = "1" }
         let t = Tmux()
-        defer { t.kill() }
+        defer { end(t) }
         try t.start("'\(try binary())' edit '\(file)'; echo rc=$?; sleep 30", columns: 200, rows: 30, env: env)
         try t.require { $0.contains("总体情况") }
         if mounted {
@@ -130,7 +145,7 @@ struct HardeningEndToEndTests {
         let scratch = try Scratch()
         let file = try scratch.write(EditorEndToEndTests.blank2021(), "cell.json")
         let t = Tmux()
-        defer { t.kill() }
+        defer { end(t) }
         try t.start("'\(try binary())' edit '\(file)'; echo rc=$?; sleep 30", env: scratch.env)
         try t.require { $0.contains("总体情况") }
         try t.keys("F4", "F4")
@@ -152,7 +167,7 @@ struct HardeningEndToEndTests {
         let scratch = try Scratch()
         let file = try scratch.write(EditorEndToEndTests.blank2021(), "s.json")
         let t = Tmux()
-        defer { t.kill() }
+        defer { end(t) }
         try t.start("'\(try binary())' edit '\(file)'; echo rc=$?; stty -a; sleep 30", env: scratch.env)
         try t.require { $0.contains("总体情况") }
         #expect(try t.display("#{alternate_on}") == "1")
@@ -167,7 +182,7 @@ struct HardeningEndToEndTests {
         let scratch = try Scratch()
         let file = try scratch.write(EditorEndToEndTests.blank2021(), "p.json")
         let t = Tmux()
-        defer { t.kill() }
+        defer { end(t) }
         try t.start("'\(try binary())' edit '\(file)'; echo rc=$?; sleep 30", env: scratch.env)
         try t.require { $0.contains("总体情况") }
         try signal(t, "PIPE")
@@ -191,7 +206,7 @@ struct HardeningEndToEndTests {
         env["NIANBAO_DEBUG_CRASH"] = "1"
         let log = scratch.path("stderr.txt")
         let t = Tmux()
-        defer { t.kill() }
+        defer { end(t) }
         // The harness sets SWIFT_BACKTRACE=interactive=no; the program must manage without it.
         try t.start("unset SWIFT_BACKTRACE; '\(try binary())' edit '\(file)' 2>'\(log)'; echo rc=$?; stty -a; sleep 30", env: env)
         try t.require { $0.contains("总体情况") }
@@ -216,7 +231,7 @@ struct HardeningEndToEndTests {
         report.texts[.s1] = String(repeating: "政府信息公开。", count: 20_000)  // 420 KB
         let file = try scratch.write(report, "big.json")
         let t = Tmux()
-        defer { t.kill() }
+        defer { end(t) }
         try t.start("'\(try binary())' view '\(file)'; echo rc=$?; sleep 30", columns: 200, rows: 30, env: scratch.env)
         let screen = try t.require { $0.contains("rc=") }
         #expect(screen.contains("rc=2"), "\(screen)")
@@ -244,7 +259,7 @@ struct HardeningEndToEndTests {
             sleep 30
             """.write(toFile: script, atomically: true, encoding: .utf8)
         let t = Tmux()
-        defer { t.kill() }
+        defer { end(t) }
         try t.start("sh '\(script)'", env: scratch.env)
         let screen = try t.require { $0.contains("DONE") }
         #expect(try t.display("#{pane_title}") != "pwned", "\(screen)")
