@@ -19,10 +19,11 @@ public enum EditorLimits {
 
     /// Nil when every text section fits, else a message naming the section, its size and the limit.
     public static func refusal(for report: Report) -> EditorRefusal? {
-        for section in Report.textSections {
-            let bytes = report.text(section).utf8.count
+        let parts = [("前言", report.preface)]
+            + Report.textSections.map { (report.definition.section($0).title, report.text($0)) }
+        for (title, text) in parts {
+            let bytes = text.utf8.count
             guard bytes > maxSectionBytes else { continue }
-            let title = report.definition.section(section).title
             return EditorRefusal(message: """
                 无法在编辑器中打开：“\(title)”的正文有 \(sizeText(bytes))，超过编辑器的上限 \(sizeText(maxSectionBytes))\
                 （真实报告的一个部分通常不到 20 KB）。可以用 nianbao check 检查、nianbao export 导出，或先缩短这一部分。
