@@ -26,17 +26,25 @@ struct HardeningEndToEndTests {
 
     /// Ends the pane's processes (by pid: the shell and its children) and then the tmux server.
     ///
-    /// `kill-server` alone can leave the pane's shell sleeping until its `sleep 30` ends.
+    /// `kill-server` alone can leave the server and the pane's shell running.
     func end(_ t: Tmux) {
         func descendants(_ pid: Int32) -> [Int32] {
             let children = ((try? Tmux.run("/usr/bin/pgrep", ["-P", String(pid)]).output) ?? "")
                 .split(separator: "\n").compactMap { Int32($0) }.filter { $0 > 1 }
             return children.flatMap { [$0] + descendants($0) }
         }
+        let server = (try? t.display("#{pid}")).flatMap { Int32($0) }
         if let pane = try? t.display("#{pane_pid}"), let pid = Int32(pane), pid > 1 {
             for process in [pid] + descendants(pid) { kill(process, SIGKILL) }
         }
         t.kill()
+        // The server may have been started with SIGTERM blocked (the test thread's signal mask
+        // is inherited through posix_spawn), so kill-server alone does not always end it.
+        if let server, server > 1,
+           let command = FileManager.default.contents(atPath: "/proc/\(server)/cmdline"),
+           String(decoding: command, as: UTF8.self).contains(t.socket) {
+            kill(server, SIGKILL)
+        }
     }
 
     func signal(_ t: Tmux, _ name: String) throws {
