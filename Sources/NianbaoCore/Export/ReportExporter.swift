@@ -27,6 +27,7 @@ public enum ReportExporter {
     th.hd { font-weight: bold; }
     th.lb { text-align: left; }
     th.corner { font-size: 9pt; font-weight: normal; }
+    p.sign { text-align: right; text-indent: 0; margin: 0; }
     td.v { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tr { break-inside: avoid; page-break-inside: avoid; }
     thead { display: table-header-group; }
@@ -49,6 +50,9 @@ public enum ReportExporter {
         out += "<meta name=\"nianbao-scope\" content=\"\(report.scope.rawValue)\">\n"
         out += "<title>\(escapeHTML(title(report)))</title>\n<style>\n\(css)\n</style>\n</head>\n<body>\n"
         out += "<h1>\(escapeHTML(title(report)))</h1>\n"
+        for line in ExportText.lines(report.preface) where !report.preface.isEmpty {
+            out += "<p>\(escapeHTMLText(String(line)))</p>\n"
+        }
         let definition = report.definition
         for section in definition.sections {
             out += "<h2>\(escapeHTML(section.title))</h2>\n"
@@ -64,8 +68,18 @@ public enum ReportExporter {
                 out += htmlTable(PrintedTable.make(definition.table(id), report: report))
             }
         }
+        for line in signOffLines(report) { out += "<p class=\"sign\">\(escapeHTML(line))</p>\n" }
         out += "</body>\n</html>\n"
         return out
+    }
+
+    /// 落款: the agency and the date (`2024年1月20日`), each on one line, when the report has one.
+    static func signOffLines(_ report: Report) -> [String] {
+        guard let signOff = report.signOff else { return [] }
+        var lines: [String] = []
+        if !signOff.agency.isEmpty { lines.append(ExportText.line(signOff.agency)) }
+        if let date = signOff.date { lines.append(date.chinese) }
+        return lines
     }
 
     static func htmlTable(_ table: PrintedTable) -> String {
@@ -147,6 +161,8 @@ public enum ReportExporter {
     /// flattened (`申请人情况/法人或其他组织/商业企业`).
     public static func markdown(_ report: Report) -> String {
         var out = "# \(escapeMarkdown(title(report)))\n"
+        let preface = ExportText.lines(report.preface).filter { !$0.isEmpty }.map { escapeMarkdownLine(String($0)) }
+        if !preface.isEmpty { out += "\n" + preface.joined(separator: "\n\n") + "\n" }
         let definition = report.definition
         for section in definition.sections {
             out += "\n## \(escapeMarkdown(section.title))\n\n"
@@ -162,6 +178,8 @@ public enum ReportExporter {
                 out += markdownTable(definition.table(id), report: report)
             }
         }
+        let signOff = signOffLines(report).map { escapeMarkdownLine($0) }
+        if !signOff.isEmpty { out += "\n" + signOff.joined(separator: "\n\n") + "\n" }
         return out
     }
 
@@ -270,6 +288,7 @@ public enum ReportExporter {
     /// Plain text with every table drawn in columns aligned by display width (CJK = 2 cells).
     public static func plainText(_ report: Report) -> String {
         var out = title(report) + "\n"
+        if !report.preface.isEmpty { out += "\n" + ExportText.paragraphs(report.preface) + "\n" }
         let definition = report.definition
         for section in definition.sections {
             out += "\n" + section.title + "\n\n"
@@ -281,6 +300,8 @@ public enum ReportExporter {
                 out += plainTable(PrintedTable.make(definition.table(id), report: report))
             }
         }
+        let signOff = signOffLines(report)
+        if !signOff.isEmpty { out += "\n" + signOff.joined(separator: "\n") + "\n" }
         return out
     }
 

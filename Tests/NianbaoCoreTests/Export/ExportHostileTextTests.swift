@@ -76,4 +76,28 @@ import Testing
         #expect(html.contains("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>第二段</p>"))
         #expect(html.contains("<title>恶意^[[2J机关^J# 伪造标题2021年政府信息公开工作年度报告</title>"))
     }
+
+    /// Schema 2: the preface and the sign-off are exported, and sanitised like the rest.
+    @Test(arguments: ["text", "markdown", "html"])
+    func prefaceAndSignOffAreExportedSafely(format: String) throws {
+        var report = Report(agency: "某局", year: 2023, form: .v2021)
+        report.preface = "本报告依据条例编制。\u{1B}c\r# 不是标题"
+        report.signOff = SignOff(agency: "某某市\u{1B}]0;pwned\u{07}水利局\n# 假", date: CalendarDate(year: 2024, month: 1, day: 20))
+        let out: String = switch format {
+        case "text": ReportExporter.plainText(report)
+        case "markdown": ReportExporter.markdown(report)
+        default: ReportExporter.html(report)
+        }
+        #expect(Self.unsafeScalars(out).isEmpty)
+        #expect(out.contains(format == "markdown" ? "本报告依据条例编制。^\\[c" : "本报告依据条例编制。^[c"))
+        #expect(out.contains("2024年1月20日"))
+        #expect(out.contains("水利局^J# 假"))
+        let preface = try #require(out.range(of: "本报告依据条例编制"))
+        let first = try #require(out.range(of: "一、总体情况"))
+        #expect(preface.lowerBound < first.lowerBound, "the preface comes before 一")
+        #expect(try #require(out.range(of: "2024年1月20日")).lowerBound > first.lowerBound, "the sign-off comes last")
+        if format == "markdown" {
+            #expect(out.contains("\n\\# 不是标题\n"))
+        }
+    }
 }
