@@ -247,6 +247,22 @@ struct HardeningEndToEndTests {
         #expect(try t.display("#{alternate_on}") == "0")
     }
 
+    /// `check a.json fifo.json b.json` refuses the FIFO at once and still checks the others.
+    @Test func checkRefusesAFIFOWithoutBlocking() throws {
+        let scratch = try Scratch()
+        let a = try scratch.write(EditorEndToEndTests.blank2021(), "a.json")
+        let b = try scratch.write(EditorEndToEndTests.blank2021(), "b.json")
+        let fifo = scratch.path("fifo.json")
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let start = Date()
+        let result = try Tmux.run("/usr/bin/timeout", ["10", try binary(), "check", a, fifo, b])
+        #expect(result.status != 124, "check blocked on the FIFO")
+        #expect(Date().timeIntervalSince(start) < 8)
+        #expect(result.status == 2)
+        #expect(result.output.contains("fifo.json: 这是一个命名管道（FIFO）"), "\(result.output)")
+        #expect(result.output.contains("共 3 个文件"), "\(result.output)")
+    }
+
     // MARK: Hostile text
 
     /// Exports and messages of a hostile draft, shown in a pane, change nothing in the terminal.
