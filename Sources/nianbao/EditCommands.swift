@@ -194,7 +194,7 @@ enum RecoveryPrompt {
             return .discard
         }
         Prompt.say("""
-            发现 \(path) 的恢复副本（\(Prompt.timestamp(copy.modificationDate))），比文件本身更新：
+            发现 \(path) 的恢复副本（\(Prompt.timestamp(copy.modificationDate))，位于 \(copy.path)），比文件本身更新：
             上次编辑可能因终端关闭、断线或程序异常而没有保存。
             """)
         while true {

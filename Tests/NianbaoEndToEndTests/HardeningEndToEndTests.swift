@@ -106,8 +106,8 @@ struct HardeningEndToEndTests {
         try t.require { $0.contains("无处可存") }
         // Still there after the idle write was tried (1.5 s after typing) and another key.
         usleep(2_200_000)
-        try t.keys("End")
-        let later = try t.require { $0.contains("无处可存") }
+        try t.literal("。")
+        let later = try t.require { $0.contains("无处可存。") }
         #expect(later.contains("恢复副本无法写入"), "the warning is persistent:\n\(later)")
         try signal(t, "HUP")
         let after = try t.require { $0.contains("rc=") }
