@@ -294,6 +294,20 @@ struct HardeningEndToEndTests {
         #expect(screen.contains("已创建") && screen.contains("新^[]0;pwned^G.json"), "\(screen)")
     }
 
+    /// Machine output keeps the text exact (it is JSON); the text output shows the override.
+    @Test func checkJSONKeepsTextExactWhileTextOutputShowsIt() throws {
+        let scratch = try Scratch()
+        let agency = "机关\u{202E}txt.exe\u{1B}[31m"
+        let file = try scratch.write(Report(agency: agency, year: 2021, form: .v2021), "bidi.json")
+        let json = try Tmux.run(try binary(), ["check", "--format", "json", file])
+        let parsed = try JSONParser().parse(Array(json.output.utf8))
+        let first = parsed.objectValue?["files"]?.arrayValue?.first?.objectValue
+        #expect(first?["agency"]?.stringValue == agency, "\(json.output.prefix(300))")
+        let text = try Tmux.run(try binary(), ["check", file])
+        #expect(text.output.contains("机关<U+202E>txt.exe^[[31m"), "\(text.output.prefix(300))")
+        #expect(!text.output.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1B}" })
+    }
+
     func readAll(_ path: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }

@@ -96,6 +96,22 @@ extension SavingTests {
             }
         }
 
+        @Test func aDirectoryOrFIFOPlantedAtTheCopysNameIsRefusedNotRead() throws {
+            try withTemporaryDirectory { dir in
+                let store = RecoveryStore(directory: dir + "/recovery")
+                let draft = dir + "/r.json"
+                try RecoveryStore.createDirectories(store.directory)
+                try FileManager.default.createDirectory(atPath: store.path(for: draft), withIntermediateDirectories: false)
+                #expect(throws: RecoveryWriteFailure.self) { try store.write(bytes: [1], for: draft) }
+                rmdir(store.path(for: draft))
+                #expect(mkfifo(store.path(for: draft), 0o600) == 0)
+                try writeBytes(Array(#"{"originalPath": "x"}"#.utf8), store.metadataPath(for: draft))
+                let start = ContinuousClock.now
+                #expect(store.load(for: draft) == nil)
+                #expect(ContinuousClock.now - start < .seconds(2), "a FIFO must not block the recovery check")
+            }
+        }
+
         @Test func aSymlinkedCopyIsNotOffered() throws {
             try withTemporaryDirectory { dir in
                 let store = RecoveryStore(directory: dir + "/recovery")
