@@ -140,7 +140,7 @@ struct HardeningEndToEndTests {
         try t.keys("C-s")
         let failed = try t.require { $0.contains("保存失败") }
         #expect(!failed.contains("并已写入恢复副本"), "\(failed)")
-        #expect(failed.contains("恢复副本也无法写入") || failed.contains("磁盘已满"), "\(failed)")
+        #expect(failed.contains("磁盘已满（ENOSPC）；恢复副本也无法写入"), "\(failed)")
         try t.keys("C-x")
         try t.require { $0.contains("保存吗") }
         try t.literal("n")
