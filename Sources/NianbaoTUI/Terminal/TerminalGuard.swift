@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NianbaoCore
 
 /// Gives the terminal back from signal handlers, using only async-signal-safe calls.
 ///
@@ -22,6 +23,8 @@ enum TerminalGuard {
     nonisolated(unsafe) static var leaveCount = 0
     nonisolated(unsafe) static var notice: UnsafeMutablePointer<UInt8>? = nil
     nonisolated(unsafe) static var noticeCount = 0
+    /// False when the user asked for the backtracer's prompt (`SWIFT_BACKTRACE=…interactive=yes…`).
+    nonisolated(unsafe) static var answerPrompt = true
 
     /// Reset attributes, bracketed paste, keypad mode and cursor visibility, then leave the alternate screen.
     static let leaveSequence = "\u{1B}[0m\u{1B}[?2004l\u{1B}[?1l\u{1B}>\u{1B}[?25h\u{1B}[?1049l"
@@ -42,6 +45,8 @@ enum TerminalGuard {
             let n = staticBytes(crashNotice)
             notice = n.0
             noticeCount = n.1
+            let settings = getenv("SWIFT_BACKTRACE").map { String(cString: $0) } ?? ""
+            answerPrompt = !TextSearch.containsBytes(settings, "interactive=yes")
         }
     }
 
@@ -104,6 +109,7 @@ enum TerminalGuard {
     /// once. Async-signal-safe (`pipe`, `write`, `dup2`, `close`).
     static func answerBacktracerPrompt() {
         if let notice { _ = write(2, notice, noticeCount) }
+        guard answerPrompt else { return }
         _ = dup2(2, 1)
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return }
