@@ -72,7 +72,9 @@ private struct Session {
         if let message { state.message = StatusMessage(text: message, isError: false) }
         if app.mode == .edit, let recovery = app.recovery {
             // Say at once when no recovery folder is usable, not after the first lost copy.
-            if let warning = recoveryStatus.recordProbe(recovery.probe()) {
+            // A warning takes the status line; a note that copies go elsewhere waits its turn.
+            if let warning = recoveryStatus.recordProbe(recovery.probe()),
+               recoveryStatus.isFailing || state.message == nil {
                 state.message = StatusMessage(text: warning, isError: recoveryStatus.isFailing)
             }
         }
