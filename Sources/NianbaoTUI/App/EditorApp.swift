@@ -91,6 +91,8 @@ public struct EditorApp {
                         terminal.invalidate()
                     case .bell:
                         terminal.beep()
+                    case .copy(let text):
+                        terminal.copyToClipboard(text)
                     }
                 }
             }
