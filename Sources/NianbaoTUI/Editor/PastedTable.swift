@@ -118,9 +118,12 @@ enum PastedTable {
             while let f = out.first, "一二三四五六七八九十（）()、.．0123456789".contains(f) { out.removeFirst() }
             return out
         }
-        let a = core(text), b = core(rowLabel)
+        let a = Array(core(text)), b = Array(core(rowLabel))
         guard !a.isEmpty, !b.isEmpty else { return false }
-        return TextSearch.containsBytes(b, a) || TextSearch.containsBytes(a, b)
+        // A label copied from a page is often shortened or wrapped: the same first four characters do.
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        return common >= min(4, a.count, b.count)
     }
 }
 
