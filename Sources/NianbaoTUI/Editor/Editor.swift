@@ -109,6 +109,8 @@ extension EditorState {
             redo()
         case .unbound(let name):
             message = StatusMessage(text: "\(name) 未使用。按 F1 查看帮助。", isError: false)
+        case .editInfo:
+            openInfo()
         case .nextError(let forward):
             guard commitEdit() else { return }
             jumpToProblem(forward: forward, errorsOnly: true)
@@ -188,6 +190,14 @@ extension EditorState {
                 message = StatusMessage(text: "已取消退出。", isError: false)
             default:
                 break
+            }
+        case .info(let form):
+            infoAction(form, action)
+        case .confirmConversion(let form, _):
+            switch answer(action) {
+            case "y": applyInfo(form, confirmed: true)
+            case "n", "c": self.dialog = .info(form)
+            default: break
             }
         case .fillZero:
             let scope: FillScope?

@@ -40,6 +40,8 @@ public enum EditorAction: Sendable {
     case fillRight
     /// Copy the selection (or the whole table) as tab-separated text.
     case copyOut
+    /// Alt-I / F11: the report's details (agency, year, form, scope, preface, sign-off).
+    case editInfo
     /// Ctrl-A in a table: select every cell.
     case selectAll
     /// `/`, Ctrl-F: search labels, findings and text; `n` / `N` repeat.

@@ -25,6 +25,10 @@ public enum Dialog: Sendable, Hashable {
     case fillZero
     /// The search (and go-to) prompt with what has been typed so far.
     case search(query: String)
+    /// The report's details page (agency, year, form, scope, preface, sign-off).
+    case info(InfoForm)
+    /// A form change that would drop values: the page to apply and what would be lost.
+    case confirmConversion(InfoForm, [String])
     /// A list to read (e.g. the totals recomputed on opening), scrolled to a line; any other key closes it.
     case notice(title: String, lines: [String], top: Int)
 }

@@ -7,8 +7,10 @@ public enum KeyMap {
         switch state.dialog {
         case .confirmQuit, .confirmOverwrite, .fillZero:
             if case .character(let c) = key { return .answer(c) }
-        case .search:
+        case .search, .info:
             if case .character(let c) = key { return .insert(c) }
+        case .confirmConversion:
+            if case .character(let c) = key { return .answer(c) }
         default:
             break
         }
@@ -105,6 +107,7 @@ public enum KeyMap {
             case "t", "T": return .fillRight
             case "0": return .fillZero(nil)
             case "w", "W": return .copyOut
+            case "i", "I": return .editInfo
             case "1", "2", "3", "4", "5", "6":
                 return .goToSection(SectionID.allCases[Int(String(c))! - 1])
             default: return .unbound("Alt-\(c)")
@@ -124,6 +127,7 @@ public enum KeyMap {
             case 9: return .undo
             case 21: return .redo  // Shift-F9
             case 10: return .quit
+            case 11: return .editInfo
             default: return .unbound("F\(n)")
             }
         }

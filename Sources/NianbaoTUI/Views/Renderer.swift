@@ -17,6 +17,13 @@ public enum Renderer {
             drawHelp(top: top, layout: layout, into: &grid)
         } else if case .notice(let title, let lines, let top) = state.dialog {
             drawPage(lines, title: title, top: top, layout: layout, into: &grid)
+        } else if case .info(let form) = state.dialog {
+            cursor = InfoView.draw(state, form, into: &grid)
+        } else if case .confirmConversion(let form, let dropped) = state.dialog {
+            let target = FormVersion(rawValue: form.values[InfoForm.form])?.displayName ?? form.values[InfoForm.form]
+            drawPage(dropped + ["", "Y 转换（这些格将被清除，可用 Ctrl-U 撤销）    N 返回"],
+                     title: "改为 \(target)格式后，下面 \(dropped.count) 格在新格式中没有对应的格：", top: 0,
+                     layout: layout, into: &grid)
         } else {
             grid.putTruncated(state.sectionDefinition.title, row: layout.titleRow, column: 0,
                               width: layout.columns, role: .title)
@@ -37,14 +44,14 @@ public enum Renderer {
         if let dialog = state.dialog, !isPage(dialog) {
             cursor = drawDialog(dialog, layout: layout, into: &grid)
         }
-        if isPage(state.dialog) { cursor = nil }
+        if isPage(state.dialog), !{ if case .info = state.dialog { true } else { false } }() { cursor = nil }
         return Frame(grid: grid, cursor: cursor)
     }
 
     /// True for the full-screen pages (help, notices) that replace the working area.
     static func isPage(_ d: Dialog?) -> Bool {
         switch d {
-        case .help, .notice: true
+        case .help, .notice, .info, .confirmConversion: true
         default: false
         }
     }
@@ -243,7 +250,7 @@ public enum Renderer {
         case .confirmOverwrite: lines = ["文件在打开后已被其他程序修改。", "仍然保存（覆盖磁盘上的版本）吗？", "", "Y 覆盖保存    N 取消"]
         case .fillZero: lines = ["把哪些空白格填为 0？（合计格不变）", "", "R 本行    C 本列    S 选区    T 全表    Esc 取消"]
         case .search(let query): lines = ["查找（行名、列名、问题或正文；“行 列”跳到单元格）：", "", "/ " + query, "", "Enter 查找    Esc 取消"]
-        case .help, .notice: return nil
+        case .help, .notice, .info, .confirmConversion: return nil
         }
         let width = min(layout.columns, max(40, (lines.map { ScreenGrid.cellWidth(of: $0) }.max() ?? 0) + 4))
         let x = (layout.columns - width) / 2
