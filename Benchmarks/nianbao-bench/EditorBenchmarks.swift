@@ -12,7 +12,43 @@ import NianbaoTUI
 func runEditorBenchmarks() {
     keystrokeBenchmark()
     textKeystrokeBenchmark()
+    pasteAndFillBenchmark()
     firstFrameBenchmark()
+}
+
+/// (1c) Issue 10: a 22×6 block pasted from Excel into table 三 → next frame (target < 5 ms), and
+/// filling every blank input cell of table 三 with 0 → next frame (target < 2 ms). Both start
+/// from a blank draft each time; the baseline is the same copy + empty grid as (1).
+func pasteAndFillBenchmark() {
+    let clock = ContinuousClock()
+    var blank = EditorState(report: Report(agency: "测试市水利局", year: 2021, form: .v2021), fileName: "bench.json")
+    blank = Editor.reduce(blank, .goToSection(.s3)).0
+    let block = (0..<22).map { r in (0..<6).map { c in String((r * 7 + c) % 13) }.joined(separator: "\t") }
+        .joined(separator: "\r\n") + "\r\n"
+    var paste: [Duration] = [], fill: [Duration] = [], baseline: [Duration] = []
+    var sink = 0
+    for _ in 0..<300 {
+        var t0 = clock.now
+        let (pasted, _) = Editor.reduce(blank, .paste(block))
+        var frame = Renderer.render(pasted)
+        paste.append(clock.now - t0)
+        sink &+= frame.grid.cells.count + pasted.report.cells.count
+        t0 = clock.now
+        let (filled, _) = Editor.reduce(blank, .fillZero(.table))
+        frame = Renderer.render(filled)
+        fill.append(clock.now - t0)
+        sink &+= frame.grid.cells.count + filled.report.cells.count
+        t0 = clock.now
+        var cells = blank.report.cells
+        cells[0] = .empty
+        let empty = ScreenGrid(columns: 80, rows: 24)
+        baseline.append(clock.now - t0)
+        sink &+= empty.cells.count + cells.count
+    }
+    let b = micros(p99(baseline))
+    print("paste 22×6 block into 三 → frame: p99 \(format2(micros(p99(paste)))) µs over \(paste.count) pastes (target < 5000 µs); ratio to baseline \(format2(micros(p99(paste)) / max(0.001, b)))")
+    print("fill 0 whole table 三 → frame: p99 \(format2(micros(p99(fill)))) µs over \(fill.count) fills (target < 2000 µs); ratio to baseline \(format2(micros(p99(fill)) / max(0.001, b)))")
+    print("  baseline (copy cell array + empty 80x24 grid): p99 \(format2(b)) µs  [sink \(sink % 10)]")
 }
 
 private func p99(_ samples: [Duration]) -> Duration {
