@@ -152,4 +152,45 @@ struct ClerkTypingEndToEndTests {
         let err = (try? String(contentsOfFile: scratch.path("err.txt"), encoding: .utf8)) ?? ""
         #expect(err.contains("已保留") && err.contains("nianbao-sample-"), "\(err)")
     }
+
+    @Test func lastRowStaleTotalsUndoAndSmallWindow() throws {
+        let scratch = try Scratch()
+        var stale = EditorEndToEndTests.blank2021()
+        stale["t3.r4.np"] = .count(2)
+        stale["t3.r4.total"] = .count(9)  // the parts add up to 2
+        let file = try scratch.write(stale, "stale.json")
+        let t = Tmux()
+        defer { t.kill() }
+        try t.start("'\(try binary())' edit '\(file)'", env: scratch.env)
+        // Every recomputed total is listed, old → new.
+        let list = try t.require { $0.contains("合计与分项不符") }
+        #expect(list.contains("9 → 2"), "\(list)")
+        try t.keys("Escape")
+        try t.require { $0.contains("总体情况") && $0.contains("[已修改]") }
+        // Undo brings the printed total back, and the file is as saved again.
+        try t.keys("C-u")
+        try t.require { !$0.contains("[已修改]") }
+        try t.keys("C-r")
+        try t.require { $0.contains("[已修改]") }
+        // Enter on the last row of 三 says so.
+        try t.keys("M-3", "C-End")
+        try t.literal("1")
+        try t.keys("Enter")
+        try t.require { $0.contains("最后一行") }
+        // Below the minimum size nothing typed acts.
+        try t.tmux("resize-window", "-t", t.session, "-x", "30", "-y", "8")
+        try t.require { $0.contains("40x12") }
+        try t.literal("777")
+        try t.keys("C-x")
+        usleep(300_000)
+        try t.tmux("resize-window", "-t", t.session, "-x", "80", "-y", "24")
+        let back = try t.require { $0.contains("三、收到和处理政府信息公开申请情况") }
+        #expect(!back.contains("777") && !back.contains("保存吗"), "\(back)")
+        // Help pages show every line.
+        try t.keys("F1")
+        try t.require { $0.contains("编辑器 帮助") }
+        try t.keys("NPage")
+        let page = try t.require { $0.contains("第 ") && $0.contains("行，共") }
+        #expect(page.contains("PgDn"))
+    }
 }
