@@ -156,6 +156,7 @@ struct ClerkTypingEndToEndTests {
     @Test func lastRowStaleTotalsUndoAndSmallWindow() throws {
         let scratch = try Scratch()
         var stale = EditorEndToEndTests.blank2021()
+        for column in ["np", "lp_com", "lp_res", "lp_ngo", "lp_law", "lp_oth"] { stale["t3.r4.\(column)"] = .count(0) }
         stale["t3.r4.np"] = .count(2)
         stale["t3.r4.total"] = .count(9)  // the parts add up to 2
         let file = try scratch.write(stale, "stale.json")
