@@ -288,5 +288,8 @@ import Testing
         assertSnapshot(Renderer.render(pasted), named: "paste-summary-\(c)x\(r)")
         let selected = send(pasted, [.shiftDown, .shiftRight, .shiftRight]).0
         assertSnapshot(Renderer.render(selected), named: "selection-\(c)x\(r)")
+        // Table 二 scrolled down: the header of the block at the top stays.
+        let t2 = send(Editor.reduce(at(base, "t2.fee.fee_amount"), .redraw).0, [.up]).0
+        assertSnapshot(Renderer.render(t2), named: "table2-scrolled-\(c)x\(r)")
     }
 }

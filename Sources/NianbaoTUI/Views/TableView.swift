@@ -122,6 +122,10 @@ enum TableView {
             if top > headerLine {
                 for level in 0..<model.headerDepth[b] where row < bottom {
                     drawHeader(model, widths: widths[b], block: b, level: level, left: left, row: row, into: &grid, layout: layout)
+                    // The block's caption (第二十条第（一）项) names it where the corner note was.
+                    if level == 0, let caption = model.table.blocks[b].caption {
+                        grid.putTruncated(caption, row: row, column: 0, width: layout.labelWidth - 1, role: .caption)
+                    }
                     row += 1
                 }
             }
