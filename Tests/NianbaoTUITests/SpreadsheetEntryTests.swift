@@ -166,6 +166,11 @@ import Testing
         #expect(t.caret(in: .s5) == Array(t.report.text(.s5)).firstIndex(of: "下")!)
         (t, _) = send(t, [.ctrl("f")] + typing("不存在的词") + [.enter])
         #expect(t.message?.isError == true)
+        // A rule id or message words find the problem.
+        var u = blankState()
+        (u, _) = send(u, [.ctrl("f")] + typing("X-10") + [.enter])
+        #expect(u.currentTable != nil)
+        #expect(u.message?.text.contains("X-10") == true)
     }
 
     @Test func nextErrorSkipsBlanksAndWarnings() {

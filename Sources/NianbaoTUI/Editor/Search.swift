@@ -73,6 +73,11 @@ extension EditorState {
         lastSearch = query
         if focus == .findings { return findFinding(query, forward: forward) }
         let hits = searchHits(query)
+        if hits.isEmpty, let f = orderedFindings.first(where: { TextSearch.containsBytes("\($0.ruleID) \($0.message)", query) }) {
+            // Nothing in the labels or text: a problem whose message mentions it.
+            jump(to: f)
+            return
+        }
         guard !hits.isEmpty else {
             message = StatusMessage(text: "找不到“\(query)”（查找行名、列名和正文；“行 列”两个词可跳到单元格）。", isError: true)
             return
