@@ -128,6 +128,8 @@ private struct Session {
                         terminal.invalidate()
                     case .bell:
                         terminal.beep()
+                    case .copy(let text):
+                        terminal.copyToClipboard(text)
                     }
                 }
                 if let failedSave {
