@@ -50,10 +50,10 @@ public struct RuleContext {
 
     /// Records a finding of the running rule.
     mutating func report(cells: [Int], section: SectionID?, expected: String? = nil, actual: String? = nil,
-                         severity: Severity? = nil, _ message: String) {
+                         severity: Severity? = nil, span: TextSpan? = nil, _ message: String) {
         findings.append(Finding(
             ruleID: rule.id, severity: severity ?? rule.severity, form: report.form, cells: cells,
-            section: section, expected: expected, actual: actual, message: message))
+            section: section, expected: expected, actual: actual, message: message, span: span))
     }
 }
 
