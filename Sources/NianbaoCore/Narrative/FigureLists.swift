@@ -25,7 +25,8 @@ enum ListReader {
     static let verbs: [[UInt32]] = ["增加", "减少", "增长", "下降", "同比", "较上年", "较去年", "比上年", "累计", "共计", "通过",
                                     "发布", "推送", "转载", "办理", "回复", "收到", "受理", "其中", "另有", "此外", "平均"]
         .map(\.scalarValues)
-    static let totalWords: [[UInt32]] = ["共", "累计", "合计", "总计", "总数"].map(\.scalarValues)
+    static let totalWords: [[UInt32]] = ["共计", "累计", "合计", "总计", "总数", "全年共", "年共", "共发布", "共公开", "共收到",
+                                         "共主动", "共受理", "共办理", "共计"].map(\.scalarValues)
     static let share = "占".scalarValues
 
     static func lists(_ c: StatementReader.Context) -> [FigureList] {
@@ -73,7 +74,8 @@ enum ListReader {
                     || s[lead] == 0x548C || s[lead] == 0x53CA || s[lead] == 0x4EE5 { lead += 1 }  // 和 及 以(及)
                 let namesRemainder = remainder.contains { c.text.matches($0, at: lead) }
                     && !c.hits.contains { $0.range.lowerBound == lead && $0.lexeme == .target(.otherOutcome) }
-                if namesRemainder { exhaustive = true; break }
+                // The remainder must be the last part: `其他文件 4 条` in the middle is a category.
+                exhaustive = namesRemainder
             }
             guard parts.count >= 2 || (parts.count == 1 && marker != nil) else { continue }
             lists.append(FigureList(head: f, parts: parts, exhaustive: exhaustive, sentence: sentenceIndex))

@@ -75,8 +75,16 @@ enum StatementReader {
             switch target {
             case .received:
                 guard c.text.contains(any: applicationWord, in: clause) else { continue }
-            case .concluded, .carriedIn, .carriedOut:
-                guard c.text.contains(any: applicationWord, in: sentence) else { continue }
+            case .concluded:
+                // The sentence, or the one before it in the same paragraph, speaks of applications.
+                var topic = sentence
+                if sentenceIndex > 0, c.text.paragraphOfSentence[sentenceIndex - 1] == c.text.paragraphOfSentence[sentenceIndex] {
+                    topic = c.text.sentences[sentenceIndex - 1].lowerBound..<sentence.upperBound
+                }
+                guard c.text.contains(any: applicationWord, in: topic) else { continue }
+            case .carriedIn, .carriedOut:
+                // Carry-over words are specific: applications named in the paragraph are enough.
+                guard c.text.contains(any: applicationWord, in: paragraphRange(c.text, sentenceIndex)) else { continue }
             default:
                 break
             }
@@ -86,6 +94,15 @@ enum StatementReader {
             statements.append(FigureStatement(target: target, figure: f, value: value, sentence: sentenceIndex))
         }
         return statements
+    }
+
+    /// The scalar range of the paragraph holding sentence `index`.
+    static func paragraphRange(_ text: NarrativeText, _ index: Int) -> Range<Int> {
+        let paragraph = text.paragraphOfSentence[index]
+        var first = index, last = index
+        while first > 0, text.paragraphOfSentence[first - 1] == paragraph { first -= 1 }
+        while last + 1 < text.sentences.count, text.paragraphOfSentence[last + 1] == paragraph { last += 1 }
+        return text.sentences[first].lowerBound..<text.sentences[last].upperBound
     }
 
     /// What the words around a figure say it counts, or nil when that is not certain.

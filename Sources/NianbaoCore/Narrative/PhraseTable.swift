@@ -147,7 +147,7 @@ enum PhraseTable {
         add(.documentVerb(.valid), "现行有效")
         add(.carry, "结转", "转结")
         add(.split, "其中", "包括", "含")
-        add(.vague, "处理")
+        add(.vague, "处理", "依申请公开办理", "申请办理情况", "公开办理情况")
         // Blockers. Weak ones (a channel, an applicant type, a case outcome) matter only next to
         // the figure; strong ones (other business) anywhere in the clause before it.
         add(.blocker(strong: false), "网络", "网上", "线上", "线下", "信函", "当面", "现场", "电子邮件", "邮件", "邮寄",

@@ -40,7 +40,7 @@ enum YearLints {
             if after < s.count, s[after] == 0x5EA6 { after += 1 }  // 度
             guard !notSummary.contains(where: { text.matches($0, at: after) }) else { continue }
             let sentenceIndex = text.sentenceIndex(of: figure.digits.lowerBound)
-            let window = after..<min(text.sentences[sentenceIndex].upperBound, after + 30)
+            let window = after..<min(text.sentences[sentenceIndex].upperBound, after + 40)
             guard text.contains(any: summaryWords, in: window) else { continue }
             found.append(SummaryYear(year: Int(figure.units), figure: f, sentence: sentenceIndex))
         }

@@ -14,10 +14,8 @@ extension Rule {
                     + "说明发出过收费通知。")
             return
         }
-        let text = context.report.text(.s6)
-        // A text that says 未收取信息处理费 is reported by X-16 instead.
-        guard !TextSearch.contains(text, "收费通知"), !TextSearch.contains(text, "缴费通知"),
-              !analysis.claims.contains(where: { $0.kind == .noFee }) else { return }
+        // A text that says 未收取信息处理费 without a word on 收费通知 is reported by X-16 instead.
+        guard !FeeNotice.isMentioned(in: context.report), !analysis.claims.contains(where: { $0.kind == .noFee }) else { return }
         context.report(
             cells: [cell], section: .s6, actual: String(n),
             "表三（六）2.申请人逾期未按收费通知要求缴纳费用 为 \(n) 件，六、其他需要报告的事项 却未提到收费通知。"

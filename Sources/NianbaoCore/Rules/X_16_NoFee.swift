@@ -24,7 +24,7 @@ extension Rule {
                         cells: [], section: RuleContext.section(of: part), span: span,
                         "\(part.label(in: context.report.form))写“\(words)”，而\(collected.part.label(in: context.report.form))"
                             + "又写“\(collected.words)”。请统一收费情况的表述。")
-                } else if unpaidCount > 0, let unpaid {
+                } else if unpaidCount > 0, let unpaid, !FeeNotice.isMentioned(in: context.report) {
                     context.report(
                         cells: [unpaid], section: RuleContext.section(of: part), actual: String(unpaidCount), span: span,
                         "\(part.label(in: context.report.form))写“\(words)”，而表三（六）2.申请人逾期未按收费通知要求缴纳费用 为 "
@@ -32,5 +32,13 @@ extension Rule {
                 }
             }
         }
+    }
+}
+
+/// Whether section 六 speaks of 收费通知 (a text that does so explains （六）2).
+enum FeeNotice {
+    static func isMentioned(in report: Report) -> Bool {
+        let text = report.text(.s6)
+        return TextSearch.contains(text, "收费通知") || TextSearch.contains(text, "缴费通知")
     }
 }

@@ -1,9 +1,9 @@
 import Testing
 @testable import NianbaoCore
 
-/// T3-6, T2a-3, T2b-2: rules that compare with last year's report.
+/// T3-6, T2a-3, T2a-6, T2b-2: rules that compare with last year's report.
 @Suite struct CrossYearRulesTests {
-    static let crossYear = ["T3-6", "T2a-3", "T2b-2"]
+    static let crossYear = ["T3-6", "T2a-3", "T2a-6", "T2b-2"]
 
     @Test(arguments: FormVersion.allCases)
     func crossYearRulesNeedPrevious(form: FormVersion) {
