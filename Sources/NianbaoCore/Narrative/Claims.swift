@@ -32,7 +32,7 @@ enum ClaimReader {
     static let rates = words("答复率", "办结率", "办理率")
     static let timely = words("按期", "按时", "及时", "限时", "规定时限", "法定期限", "满意")
     static let negation = words("未", "没有", "不", "尚未", "无法")
-    static let noReceipt = words("未收到", "没有收到", "未接到", "没有接到", "未受理", "未发生", "未产生")
+    static let noReceipt = words("未收到", "没有收到", "未接到", "没有接到", "未受理")
     static let noneOf = words("无依申请", "无政府信息公开申请", "无申请", "零申请", "无信息公开申请")
     static let applicationWords = words("申请", "要求公开")
     static let caseWords = words("复议", "诉讼", "起诉", "投诉", "举报")
@@ -88,7 +88,7 @@ enum ClaimReader {
                 guard let at = text.find(word, in: sentence) else { continue }
                 let window = (at + word.count)..<min(sentence.upperBound, at + word.count + 16)
                 guard let app = applicationWords.compactMap({ text.find($0, in: window) }).min(),
-                      !text.contains(any: caseWords, in: (at + word.count)..<(app + 2)) else { continue }
+                      !text.contains(any: caseWords, in: window) else { continue }
                 add(.noApplications, at..<(app + 2))
                 break
             }

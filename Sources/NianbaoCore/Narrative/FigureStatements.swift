@@ -32,6 +32,7 @@ enum StatementReader {
         var previousEnd = 0
         var splitUntil = -1          // scalar offset where the current 其中 split ends
         var hitCursor = 0
+        var lastDocuments: (sentence: Int, isRegulation: Bool)?
         for (f, figure) in c.figures.enumerated() {
             defer {
                 if case .count = figure.unit { previousEnd = figure.range.upperBound }
@@ -64,7 +65,9 @@ enum StatementReader {
             }
             if splitUntil <= sentence.lowerBound || splitUntil < figure.digits.lowerBound { splitUntil = -1 }
             let inSplit = splitUntil >= figure.digits.lowerBound
-            guard var target = resolve(before: before, after: after, c: c, figure: figure) else { continue }
+            let documents = lastDocuments?.sentence == sentenceIndex ? lastDocuments?.isRegulation : nil
+            guard var target = resolve(before: before, after: after, c: c, figure: figure, documents: documents) else { continue }
+            if let isRegulation = target.documentsKind { lastDocuments = (sentenceIndex, isRegulation) }
             if target == .carriedIn { splitUntil = -1 }
             if inSplit, target.isApplicationTotal { continue }
             if target == .granted, isFollowedByPartlyInParenthesis(c.text, after: figure.range.upperBound, sentence: sentence) {
@@ -106,7 +109,11 @@ enum StatementReader {
     }
 
     /// What the words around a figure say it counts, or nil when that is not certain.
-    static func resolve(before: [LexemeHit], after: [LexemeHit], c: Context, figure: Figure) -> FigureTarget? {
+    ///
+    /// `documents` is the kind of document an earlier figure of the sentence counted
+    /// (`制发行政规范性文件 3 件，废止 2 件`: the verb alone then says which column).
+    static func resolve(before: [LexemeHit], after: [LexemeHit], c: Context, figure: Figure,
+                        documents: Bool?) -> FigureTarget? {
         let relevant = before.filter(\.lexeme.isMeaningful)
         if let nearest = relevant.last {
             switch nearest.lexeme {
@@ -128,15 +135,11 @@ enum StatementReader {
             case .documents(let isRegulation):
                 guard let verb = relevant.dropLast().last(where: { if case .documentVerb = $0.lexeme { true } else { false } }),
                       case .documentVerb(let kind) = verb.lexeme else { return nil }
-                switch (kind, isRegulation) {
-                case (.issued, false): return .normIssued
-                case (.abolished, false): return .normAbolished
-                case (.valid, false): return .normValid
-                case (.issued, true): return .regIssued
-                case (.abolished, true): return .regAbolished
-                case (.valid, true): return .regValid
-                }
-            case .documentVerb, .split:
+                return FigureTarget.documents(kind, isRegulation: isRegulation)
+            case .documentVerb(let kind):
+                guard let documents, relevant.count == 1 else { return nil }
+                return FigureTarget.documents(kind, isRegulation: documents)
+            case .split:
                 return nil
             }
         }
@@ -220,4 +223,27 @@ extension Lexeme {
 extension FigureTarget {
     /// The flow of applications: received, carried in, concluded, carried out.
     var isFlow: Bool { self == .received || self == .carriedIn || self == .concluded || self == .carriedOut }
+}
+
+extension FigureTarget {
+    /// The 二 第二十条第（一）项 cell a verb and a kind of document name.
+    static func documents(_ verb: Lexeme.DocumentVerb, isRegulation: Bool) -> FigureTarget {
+        switch (verb, isRegulation) {
+        case (.issued, false): .normIssued
+        case (.abolished, false): .normAbolished
+        case (.valid, false): .normValid
+        case (.issued, true): .regIssued
+        case (.abolished, true): .regAbolished
+        case (.valid, true): .regValid
+        }
+    }
+
+    /// For a document figure, whether it counts 规章 (true) or 规范性文件 (false).
+    var documentsKind: Bool? {
+        switch self {
+        case .normIssued, .normAbolished, .normValid: false
+        case .regIssued, .regAbolished, .regValid: true
+        default: nil
+        }
+    }
 }
