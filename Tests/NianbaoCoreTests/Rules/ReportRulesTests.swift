@@ -167,7 +167,7 @@ import Testing
             "T2a-1": .error, "T2a-2": .error, "T2a-3": .warning, "T2a-4": .warning, "T2a-5": .warning, "T2a-6": .info,
             "T2a-7": .warning, "T2a-8": .info,
             "T2b-1": .error, "T2b-2": .warning, "T2b-3": .warning, "T2b-4": .warning, "T2b-5": .info, "T2b-6": .warning,
-            "X-1": .warning, "X-2": .warning, "X-3": .warning, "X-4": .warning, "X-5": .warning, "X-8": .warning,
+            "X-1": .warning, "X-2": .warning, "X-3": .warning, "X-4": .warning, "X-5": .warning, "X-7": .warning, "X-8": .warning,
             "X-10": .incomplete, "X-11": .warning, "X-13": .warning, "X-14": .warning, "X-15": .warning, "X-16": .warning,
             "X-17": .warning, "X-18": .warning, "X-19": .info,
         ]
