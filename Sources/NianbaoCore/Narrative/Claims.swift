@@ -50,9 +50,47 @@ enum ClaimReader {
     static let upheld = words("均获维持", "均被维持", "全部维持", "均维持", "均予以维持", "均为维持", "全部被维持", "全部获得维持",
                               "均已维持", "全部获维持", "均得到维持")
 
+    /// Every word a claim starts from, by its first scalar, so a text is scanned once.
+    static let triggers: [UInt32: [[UInt32]]] = {
+        var map: [UInt32: [[UInt32]]] = [:]
+        for list in [all, rates, noReceipt, noneOf, noHappen, afterNoHappen, noFeeStarts, collect, noNotice, upheld] {
+            for word in list where !(map[word[0]]?.contains(word) ?? false) { map[word[0], default: []].append(word) }
+        }
+        return map
+    }()
+
+    /// Where each trigger word occurs in a text.
+    struct TriggerIndex {
+        var offsets: [[UInt32]: [Int]] = [:]
+
+        init(_ text: NarrativeText) {
+            let s = text.scalars
+            for i in 0..<s.count where s[i] >= 0x4E00 {
+                guard let words = ClaimReader.triggers[s[i]] else { continue }
+                for word in words where text.matches(word, at: i) { offsets[word, default: []].append(i) }
+            }
+        }
+
+        /// The first place `word` occurs in `range`.
+        func find(_ word: [UInt32], in range: Range<Int>) -> Int? {
+            guard let list = offsets[word] else { return nil }
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if list[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < list.count, list[lo] + word.count <= range.upperBound else { return nil }
+            return list[lo]
+        }
+    }
+
     static func claims(_ text: NarrativeText, figures: [Figure]) -> [Claim] {
         var claims: [Claim] = []
+        let index = TriggerIndex(text)
+        guard !index.offsets.isEmpty else { return [] }
+        let finder = index
         for (index, sentence) in text.sentences.enumerated() {
+            guard finder.offsets.values.contains(where: { list in list.contains { sentence.contains($0) } }) else { continue }
             func add(_ kind: Claim.Kind, _ range: Range<Int>) { claims.append(Claim(kind: kind, range: range, sentence: index)) }
             func negated(_ at: Int) -> Bool {
                 negation.contains { text.matches($0, at: at - $0.count) }
@@ -61,7 +99,7 @@ enum ClaimReader {
             // All concluded: 均（已）…办结 within a few characters; a rate of 100%.
             for word in all {
                 var from = sentence.lowerBound
-                while let at = text.find(word, in: from..<sentence.upperBound) {
+                while let at = finder.find(word, in: from..<sentence.upperBound) {
                     from = at + word.count
                     let window = from..<min(sentence.upperBound, from + 10)
                     guard let verbAt = concludedVerbs.compactMap({ text.find($0, in: window) }).min(), !negated(at),
@@ -75,7 +113,7 @@ enum ClaimReader {
                 }
             }
             for rate in rates {
-                guard let at = text.find(rate, in: sentence) else { continue }
+                guard let at = finder.find(rate, in: sentence) else { continue }
                 if timely.contains(where: { word in text.find(word, in: max(sentence.lowerBound, at - 6)..<at) != nil }) { continue }
                 let after = (at + rate.count)..<min(sentence.upperBound, at + rate.count + 6)
                 if let figure = figures.first(where: { after.contains($0.digits.lowerBound) }), case .percent = figure.unit,
@@ -85,7 +123,7 @@ enum ClaimReader {
             }
             // No applications.
             for word in noReceipt {
-                guard let at = text.find(word, in: sentence) else { continue }
+                guard let at = finder.find(word, in: sentence) else { continue }
                 let window = (at + word.count)..<min(sentence.upperBound, at + word.count + 16)
                 guard let app = applicationWords.compactMap({ text.find($0, in: window) }).min(),
                       !text.contains(any: caseWords, in: window) else { continue }
@@ -93,11 +131,11 @@ enum ClaimReader {
                 break
             }
             for word in noneOf {
-                if let at = text.find(word, in: sentence) { add(.noApplications, at..<(at + word.count)); break }
+                if let at = finder.find(word, in: sentence) { add(.noApplications, at..<(at + word.count)); break }
             }
             // No cases.
             for word in noHappen {
-                guard let at = text.find(word, in: sentence) else { continue }
+                guard let at = finder.find(word, in: sentence) else { continue }
                 var clauseEnd = at + word.count
                 while clauseEnd < sentence.upperBound, !NarrativeText.endsClause(text.scalars[clauseEnd]) { clauseEnd += 1 }
                 let window = (at + word.count)..<min(clauseEnd, at + word.count + 24)
@@ -113,7 +151,7 @@ enum ClaimReader {
                 break
             }
             for word in afterNoHappen {
-                guard let at = text.find(word, in: sentence) else { continue }
+                guard let at = finder.find(word, in: sentence) else { continue }
                 let window = max(sentence.lowerBound, at - 20)..<at
                 let review = text.contains(any: reviewWords, in: window)
                 let lawsuit = text.contains(any: lawsuitWords, in: window)
@@ -125,14 +163,14 @@ enum ClaimReader {
             }
             // Fees.
             for word in noFeeStarts {
-                guard let at = text.find(word, in: sentence) else { continue }
+                guard let at = finder.find(word, in: sentence) else { continue }
                 let window = (at + word.count)..<min(sentence.upperBound, at + word.count + 14)
                 guard let fee = feeWords.compactMap({ text.find($0, in: window) }).min() else { continue }
                 add(.noFee, at..<(fee + 3))
                 break
             }
             for word in collect {
-                guard let at = text.find(word, in: sentence), !negated(at) else { continue }
+                guard let at = finder.find(word, in: sentence), !negated(at) else { continue }
                 let window = at..<sentence.upperBound
                 guard text.contains(any: feeWords, in: window),
                       let amount = figures.first(where: { window.contains($0.digits.lowerBound) && $0.units > 0 }),
@@ -141,7 +179,7 @@ enum ClaimReader {
                 break
             }
             for word in noNotice {
-                guard let at = text.find(word, in: sentence) else { continue }
+                guard let at = finder.find(word, in: sentence) else { continue }
                 let window = at..<min(sentence.upperBound, at + word.count + 12)
                 if let notice = noticeWords.compactMap({ text.find($0, in: window) }).min() {
                     add(.noFeeNotice, at..<(notice + 4))
@@ -150,7 +188,7 @@ enum ClaimReader {
             }
             // All upheld.
             for word in upheld {
-                guard let at = text.find(word, in: sentence) else { continue }
+                guard let at = finder.find(word, in: sentence) else { continue }
                 let before = sentence.lowerBound..<at
                 let review = text.contains(any: reviewWords, in: before)
                 let lawsuit = text.contains(any: lawsuitWords, in: before)

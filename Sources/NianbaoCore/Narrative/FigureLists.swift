@@ -32,6 +32,7 @@ enum ListReader {
     static func lists(_ c: StatementReader.Context) -> [FigureList] {
         var lists: [FigureList] = []
         let s = c.text.scalars
+        let countEnds = Set(c.figures.filter(\.isExactCount).map(\.range.upperBound))
         for (f, head) in c.figures.enumerated() where head.isExactCount {
             let sentenceIndex = c.text.sentenceIndex(of: head.digits.lowerBound)
             let sentence = c.text.sentences[sentenceIndex]
@@ -42,7 +43,7 @@ enum ListReader {
             let marker = c.hits.first { $0.range.lowerBound == i && $0.lexeme == .split }
             var clauseStart = head.digits.lowerBound
             while clauseStart > sentence.lowerBound, !NarrativeText.endsClause(s[clauseStart - 1]),
-                  !(clauseStart > 0 && c.figures.contains { $0.range.upperBound == clauseStart && $0.isExactCount }) {
+                  !countEnds.contains(clauseStart) {
                 clauseStart -= 1
             }
             let implicit = marker == nil && c.text.contains(any: totalWords, in: clauseStart..<head.digits.lowerBound)

@@ -31,12 +31,15 @@ public struct RuleContext {
     public let definition: FormDefinition
     var rule: Rule
     var findings: [Finding] = []
+    /// The narrative analyses of this report's prose, shared by every rule of one validation.
+    let narratives: NarrativeSet
 
-    init(report: Report, previous: Report?, rule: Rule) {
+    init(report: Report, previous: Report?, rule: Rule, narratives: NarrativeSet? = nil) {
         self.report = report
         self.previous = previous
         self.definition = report.form.definition
         self.rule = rule
+        self.narratives = narratives ?? NarrativeSet(report)
     }
 
     /// The value at a cell index.

@@ -13,8 +13,9 @@ public enum Validator {
     /// All findings for `report`, ordered by section, then cell, then rule.
     public static func validate(_ report: Report, previous: Report? = nil) -> [Finding] {
         var findings: [Finding] = []
+        let narratives = NarrativeSet(report)
         for rule in rules where rule.forms.contains(report.form) && (!rule.needsPrevious || previous != nil) {
-            var context = RuleContext(report: report, previous: previous, rule: rule)
+            var context = RuleContext(report: report, previous: previous, rule: rule, narratives: narratives)
             rule.evaluate(&context)
             findings += context.findings
         }

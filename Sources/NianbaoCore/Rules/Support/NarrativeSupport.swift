@@ -6,10 +6,8 @@ extension RuleContext {
     /// Every prose part a statement can be in.
     static let claimParts: [TextPart] = [.preface, .section(.s1), .section(.s5), .section(.s6)]
 
-    /// The analysis of a prose part of the report.
-    func narrative(_ part: TextPart) -> NarrativeAnalysis {
-        NarrativeAnalysis.of(report.text(of: part), year: report.year, agencyScope: report.scope == .agency)
-    }
+    /// The analysis of a prose part of the report (looked up once per validation).
+    func narrative(_ part: TextPart) -> NarrativeAnalysis { narratives[part] }
 
     /// The cells a target restates, or nil when the form has none.
     func cells(of target: FigureTarget) -> [Int]? {
@@ -82,5 +80,29 @@ extension NarrativeAnalysis {
         while start < figure.digits.lowerBound, text.scalars[start] == 0x20 { start += 1 }
         let words = text.slice(start..<figure.range.upperBound)
         return (start > sentence.lowerBound ? "…" : "") + words
+    }
+}
+
+/// The narrative analyses of one report's prose parts, each looked up in the text cache on first use.
+final class NarrativeSet {
+    private let report: Report
+    private var made: [NarrativeAnalysis?] = Array(repeating: nil, count: TextPart.all.count)
+
+    init(_ report: Report) { self.report = report }
+
+    subscript(part: TextPart) -> NarrativeAnalysis {
+        let slot = Self.slot(part)
+        if let analysis = made[slot] { return analysis }
+        let analysis = NarrativeAnalysis.of(report.text(of: part), year: report.year, agencyScope: report.scope == .agency)
+        made[slot] = analysis
+        return analysis
+    }
+
+    private static func slot(_ part: TextPart) -> Int {
+        switch part {
+        case .preface: 0
+        case .section(let s): s == .s1 ? 1 : s == .s5 ? 2 : 3
+        case .signOff: 4
+        }
     }
 }
