@@ -144,7 +144,6 @@ enum HTMLReader {
         let bytes: [UInt8]
         var i = 0
         var line = 1
-        var lineStart = 0
         var lines: [SourceDocument.Line] = []
         var paragraph = TextBuffer()
         var blockOpenedWithoutContent = false
@@ -171,7 +170,6 @@ enum HTMLReader {
                 let b = bytes[i]
                 if b == 0x0A {
                     line += 1
-                    lineStart = i + 1
                     column = 1
                 } else if b & 0xC0 != 0x80 {
                     column += 1
