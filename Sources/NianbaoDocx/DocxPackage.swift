@@ -13,6 +13,11 @@ public enum DocxPackage {
     public static func documentXML(_ bytes: [UInt8], name: String,
                                    maxPartBytes: Int = ImportLimits.maxDocxPartBytes,
                                    maxEntries: Int = ImportLimits.maxDocxEntries) throws(ImportSourceError) -> [UInt8] {
+        // ZIPFoundation 0.9.20 leaks the in-memory file (and a copy of the bytes) when it finds no
+        // end-of-central-directory record, so an archive without one is refused here first.
+        guard hasEndOfCentralDirectory(bytes) else {
+            throw ImportSourceError(path: name, message: "文件以 zip 标记开头，但没有 zip 目录（Word 文档不完整，可能下载或复制时被截断）。")
+        }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -51,6 +56,19 @@ public enum DocxPackage {
             throw ImportSourceError(path: name, message: "无法解压 \(mainPart)：Word 文档已损坏、被加密或使用了不支持的压缩方式。")
         }
         return xml
+    }
+
+    /// True when `bytes` hold a zip end-of-central-directory record (`PK\u{5}\u{6}`, at least 22
+    /// bytes, within the last 22 + 65,535 bytes where a zip comment may follow it).
+    static func hasEndOfCentralDirectory(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 22 else { return false }
+        var k = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 65_535)
+        while k >= lowest {
+            if bytes[k] == 0x50, bytes[k + 1] == 0x4B, bytes[k + 2] == 0x05, bytes[k + 3] == 0x06 { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// The body of the .docx `bytes`.

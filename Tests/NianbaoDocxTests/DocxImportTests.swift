@@ -107,7 +107,12 @@ import ZIPFoundation
         }
         var broken = try DocxTestWriter.docx(SampleReports.report(seed: 1, form: .v2021))
         broken.removeLast(broken.count / 2)
-        #expect(throws: ImportSourceError.self) { try ImportSourceLoader.load(bytes: broken, name: "half.docx") }
+        do {
+            _ = try ImportSourceLoader.load(bytes: broken, name: "half.docx")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.message.contains("没有 zip 目录"), "\(error)")
+        }
     }
 
     @Test func malformedXMLInsideADocxSaysWhere() throws {
