@@ -13,14 +13,21 @@ public enum DocxPackage {
     public static func documentXML(_ bytes: [UInt8], name: String,
                                    maxPartBytes: Int = ImportLimits.maxDocxPartBytes,
                                    maxEntries: Int = ImportLimits.maxDocxEntries) throws(ImportSourceError) -> [UInt8] {
-        // ZIPFoundation 0.9.20 leaks the in-memory file (and a copy of the bytes) when it finds no
-        // end-of-central-directory record, so an archive without one is refused here first.
         guard hasEndOfCentralDirectory(bytes) else {
             throw ImportSourceError(path: name, message: "文件以 zip 标记开头，但没有 zip 目录（Word 文档不完整，可能下载或复制时被截断）。")
         }
+        // Read from a private temporary file, not ZIPFoundation's in-memory archive: in 0.9.20
+        // that one traps when an entry's offset points past the end of the bytes, and leaks when
+        // there is no zip directory (both found by the import fuzzer; Fuzz/import-regressions).
+        return try ImportSourceLoader.withTemporaryFile(bytes, name: name, suffix: ".docx") { (file: String) throws(ImportSourceError) in
+            try documentXML(file: file, name: name, maxPartBytes: maxPartBytes, maxEntries: maxEntries)
+        }
+    }
+
+    static func documentXML(file: String, name: String, maxPartBytes: Int, maxEntries: Int) throws(ImportSourceError) -> [UInt8] {
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
         } catch {
             throw ImportSourceError(path: name, message: "文件以 zip 标记开头，但无法作为 zip 压缩包打开（Word 文档已损坏或不完整）。")
         }

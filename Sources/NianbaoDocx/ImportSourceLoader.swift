@@ -48,7 +48,7 @@ public enum ImportSourceLoader {
             return .word(try DocxPackage.document(bytes, name: name))
         case .pdf:
             if let path { return .pdfText(try PDFText.extract(path: path, name: name)) }
-            return .pdfText(try withTemporaryFile(bytes, name: name) { (file: String) throws(ImportSourceError) in
+            return .pdfText(try withTemporaryFile(bytes, name: name, suffix: ".pdf") { (file: String) throws(ImportSourceError) in
                 try PDFText.extract(path: file, name: name)
             })
         case .text:
@@ -103,11 +103,11 @@ public enum ImportSourceLoader {
     }
 
     /// Runs `body` with `bytes` in a temporary file only this user can read, removed afterwards.
-    static func withTemporaryFile<T>(_ bytes: [UInt8], name: String,
+    static func withTemporaryFile<T>(_ bytes: [UInt8], name: String, suffix: String,
                                      _ body: (String) throws(ImportSourceError) -> T) throws(ImportSourceError) -> T {
         let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        var template = Array((folder + "/nianbao-import-XXXXXX.pdf").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        var template = Array((folder + "/nianbao-import-XXXXXX" + suffix).utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(suffix.utf8.count)) }
         guard fd >= 0 else {
             throw ImportSourceError(path: name, message: "无法创建临时文件：\(String(cString: strerror(errno)))。")
         }
