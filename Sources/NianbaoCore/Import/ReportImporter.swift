@@ -23,7 +23,7 @@ public enum ReportImporter {
     static func importValidated(_ bytes: [UInt8], options: ImportOptions) throws(ImportError) -> ImportResult {
         var document: SourceDocument
         if HTMLReader.looksLikeHTML(bytes) {
-            document = HTMLReader.document(bytes)
+            document = try HTMLReader.read(bytes)
             if !document.lines.contains(where: \.isTable) {
                 // A page whose tables were flattened into paragraphs: read its text like copied text.
                 let paragraphs = document.lines
@@ -41,6 +41,12 @@ public enum ReportImporter {
         } else {
             document = SourceDocument.text(String(decoding: bytes, as: UTF8.self))
         }
+        return try importDocument(document, options: options)
+    }
+
+    /// Matches a read document against the form: the one step every input shape shares
+    /// (web pages and text above; Word documents through `import(_:options:)`).
+    static func importDocument(_ document: SourceDocument, options: ImportOptions) throws(ImportError) -> ImportResult {
         var interpreter = Interpreter(document: document, options: options)
         let result = try interpreter.run()
         if result.hasErrors && !options.partial { throw .unreadableCells(result) }
