@@ -1,5 +1,6 @@
 import ArgumentParser
 import NianbaoCore
+import NianbaoDocx
 
 /// `nianbao import FILE [-o OUT.json] [--year Y] [--agency NAME] [--partial]`
 struct Import: ParsableCommand {
@@ -7,8 +8,8 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "导入已发布的年度报告（网页、网页复制的文字、PDF/Word 中的文字），生成报告 JSON。",
         discussion: """
-        自动识别三种输入：带表格的网页（.html）、从网页复制的文字（单元格以“|”分隔）、\
-        从 PDF 或 Word 复制的文字（每行一个表格行）。格式版本（2019 版/2021 版）根据表格标签判断，\
+        自动识别输入：带表格的网页（.html）、从网页复制的文字（单元格以“|”分隔）、\
+        从 PDF 或 Word 复制的文字（每行一个表格行）、Word 文档（.docx）、PDF 文件（需要 poppler-utils 中的 pdftotext）。格式版本（2019 版/2021 版）根据表格标签判断，\
         年度和机关名称从标题读取，也可以用 --year、--agency 指定。
 
         单元格按原样读取：空白、“—”、“/”、“无”不会当作 0，而是导入为空并逐一报告位置；\
@@ -39,16 +40,20 @@ struct Import: ParsableCommand {
     var partial = false
 
     func run() throws {
-        let bytes: [UInt8]
+        // The loader tells Word (.docx) and PDF from text by their content and refuses
+        // non-regular files; everything else goes to the text and HTML readers as before.
+        let input: ImportInput
         do {
-            bytes = try ImportExportFiles.read(file)
+            input = file == "-"
+                ? try ImportSourceLoader.load(bytes: ReportFile.readBytes(descriptor: 0, path: "标准输入"), name: "标准输入")
+                : try ImportSourceLoader.load(path: file)
         } catch {
             ImportExportFiles.printError("\(error)")
             throw ExitCode(2)
         }
         let result: ImportResult
         do {
-            result = try ReportImporter.import(bytes: bytes, options: ImportOptions(year: year, agency: agency, partial: partial))
+            result = try ReportImporter.import(input, options: ImportOptions(year: year, agency: agency, partial: partial))
         } catch {
             if case .unreadableCells(let partialResult) = error { Self.printProblems(partialResult) }
             ImportExportFiles.printError("导入失败：\(error.description)")

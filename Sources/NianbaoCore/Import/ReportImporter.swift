@@ -27,7 +27,9 @@ public enum ReportImporter {
             if !document.lines.contains(where: \.isTable) {
                 // A page whose tables were flattened into paragraphs: read its text like copied text.
                 let paragraphs = document.lines
-                var text = SourceDocument.text(paragraphs.map(\.text).joined(separator: "\n"))
+                let joined = paragraphs.map(\.text).joined(separator: "\n")
+                try ImportLimits.checkText(Array(joined.utf8))
+                var text = SourceDocument.text(joined)
                 for index in text.lines.indices where index < paragraphs.count {
                     let original = paragraphs[index].location.line
                     text.lines[index].location.line = original
@@ -39,6 +41,7 @@ public enum ReportImporter {
                 document = text
             }
         } else {
+            try ImportLimits.checkText(bytes)
             document = SourceDocument.text(String(decoding: bytes, as: UTF8.self))
         }
         return try importDocument(document, options: options)

@@ -49,3 +49,26 @@ public struct ImportLimitExceeded: Sendable, Hashable, CustomStringConvertible {
         return "输入超出导入上限：\(what)超过 \(limit)\(at)。年度报告远用不到这么多，这不像是一份年度报告，或者文件已损坏。"
     }
 }
+
+extension ImportLimits {
+    /// Refuses plain text with more cell separators (`|`) or lines than any report has, before
+    /// the text is split into cells: 15 MB of `|` would otherwise become 15 million cells.
+    static func checkText(_ bytes: [UInt8]) throws(ImportError) {
+        var pipes = 0
+        var lines = 1
+        for b in bytes {
+            if b == UInt8(ascii: "|") {
+                pipes += 1
+                if pipes > maxCells {
+                    throw .overLimit(ImportLimitExceeded(what: "表格分隔符“|”", limit: maxCells,
+                                                         location: ImportLocation(line: lines)))
+                }
+            } else if b == UInt8(ascii: "\n") {
+                lines += 1
+                if lines > maxLines {
+                    throw .overLimit(ImportLimitExceeded(what: "文本行", limit: maxLines, location: ImportLocation(line: lines)))
+                }
+            }
+        }
+    }
+}
