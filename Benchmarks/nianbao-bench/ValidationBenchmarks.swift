@@ -96,3 +96,36 @@ func longSectionOne(_ report: Report) -> String {
     while text.count < 2000 { text += filler }
     return String(text.prefix(2000))
 }
+
+/// Clustering near-identical sections across 10,000 reports (target: seconds), against a same-run
+/// baseline that only reads every character of the same texts.
+func runClusterBenchmark() {
+    let vocabulary = Array("政府信息公开工作年度报告市县区镇街道办事处水利交通财政教育卫生健康委员会管理服务平台建设监督保障依申请主动规范性文件解读回应培训考核农村道路桥梁河道防汛安全生产环境保护就业社保医疗养老住房")
+    var g = SampleReports.Generator(seed: 7)
+    let template = SampleReports.filled(form: .v2021, year: 2024)
+    var reports: [Report] = []
+    reports.reserveCapacity(10_000)
+    for i in 0..<10_000 {
+        var r = template
+        r.agency = "某县第\(i)局"
+        var s1 = "", s5 = ""
+        for k in 0..<600 { s1.append(vocabulary.randomElement(using: &g)!); if k % 25 == 24 { s1.append("，") } }
+        for _ in 0..<200 { s5.append(vocabulary.randomElement(using: &g)!) }
+        r.texts[.s1] = s1
+        r.texts[.s5] = s5
+        reports.append(r)
+    }
+    for copy in stride(from: 100, to: 10_000, by: 1_000) { reports[copy].texts[.s1] = "本单位" + reports[7].text(.s1) }
+    let clock = ContinuousClock()
+    var sink = 0
+    let baselineStart = clock.now
+    for r in reports { for scalar in r.text(.s1).unicodeScalars { sink &+= Int(scalar.value) }; sink &+= r.text(.s5).utf8.count }
+    let baseline = clock.now - baselineStart
+    let start = clock.now
+    let clusters = SimilarityClusters.find(in: reports)
+    let elapsed = clock.now - start
+    print("similarity clusters over \(reports.count) reports (一 of 600 characters, 五 of 200):")
+    print("  baseline: read every character   \(baseline)")
+    print("  SimilarityClusters.find          \(elapsed)   clusters \(clusters.count), members of the first \(clusters.first?.members.count ?? 0)")
+    if sink == .min { print("") }
+}

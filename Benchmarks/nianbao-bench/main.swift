@@ -13,7 +13,7 @@ guard known.contains(which) else {
     FileHandle.standardError.write(Data("usage: nianbao-bench [\(known.joined(separator: "|"))]\n".utf8))
     exit(2)
 }
-if which == "validation" || which == "all" { runValidationBenchmarks() }
+if which == "validation" || which == "all" { runValidationBenchmarks(); runClusterBenchmark() }
 if which == "check" || which == "all" { runCheckBenchmarks() }
 if which == "import" || which == "all" { runImportBenchmarks() }
 if which == "editor" || which == "all" { runEditorBenchmarks() }

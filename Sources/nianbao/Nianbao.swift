@@ -41,7 +41,7 @@ struct Nianbao: ParsableCommand {
               nianbao new --year 2025 --agency 某某市水利局 -o 2025.json
               nianbao check 2025.json
             """,
-        subcommands: [Edit.self, View.self, New.self, Check.self, Status.self, Sum.self, Review.self, Fmt.self, Digest.self, Import.self, Export.self]
+        subcommands: [Edit.self, View.self, New.self, Check.self, Status.self, Sum.self, Review.self, Fmt.self, Digest.self, Import.self, Export.self, Diff.self]
     )
 
     /// With no subcommand: the editor on a temporary copy of the built-in sample.

@@ -22,7 +22,8 @@ struct ClerkTypingEndToEndTests {
 
     func saveAndLoad(_ t: Tmux, _ file: String) throws -> Report {
         try t.keys("C-s")
-        try t.require { $0.contains("已保存") }
+        // Wait for this save, not a message left by an earlier one: the header loses [已修改].
+        try t.require { $0.contains("已保存") && !$0.contains("[已修改]") }
         return try ReportFile.load(path: file)
     }
 
@@ -98,6 +99,7 @@ struct ClerkTypingEndToEndTests {
         #expect(t3.allSatisfy { !r.cells[$0.index].isEmpty }, "every input cell of 三 is filled")
         // One undo step takes the fill back.
         try t.keys("C-u")
+        try t.require { $0.contains("[已修改]") }
         r = try saveAndLoad(t, file)
         #expect(r["t3.r3_1.np"] == .empty)
         #expect(r["t3.r1.np"] == .count(12))

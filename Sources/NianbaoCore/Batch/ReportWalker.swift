@@ -57,17 +57,9 @@ public enum ReportWalker {
         }
     }
 
-    /// Why a non-regular file is refused, naming its kind.
+    /// Why a non-regular file is refused, naming its kind, in `ReportFile.readBytes`'s words.
     public static func nonRegularReason(mode: mode_t) -> String {
-        let kind: String
-        switch mode & S_IFMT {
-        case S_IFIFO: kind = "命名管道（FIFO）"
-        case S_IFSOCK: kind = "套接字"
-        case S_IFCHR: kind = "字符设备"
-        case S_IFBLK: kind = "块设备"
-        default: kind = "特殊文件"
-        }
-        return "不是普通文件，而是\(kind)；不读取。"
+        "这是\(ReportFile.nonRegularKind(mode) ?? "一个特殊文件")，不是普通文件；报告文件只能是普通文件。"
     }
 
     private struct DirectoryID: Hashable {
