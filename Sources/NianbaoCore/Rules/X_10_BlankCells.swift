@@ -15,7 +15,11 @@ extension Rule {
             if !data.isEmpty {
                 parts.append("\(data.map { defs[$0].columnLabel }.joinedText(separator: "、")) 未填写；没有数据请填 0")
             }
-            if !computed.isEmpty {
+            if !computed.isEmpty, !data.isEmpty {
+                // The row's own total follows from the parts just named.
+                let columns = computed.map { defs[$0].columnLabel }.joinedText(separator: "、")
+                parts[0] += "（\(columns) 由各项相加自动得出）"
+            } else if !computed.isEmpty {
                 // What the total would be: the sum of its parts, when they are all filled.
                 if filled == nil { filled = context.report.withComputedFilled() }
                 let values = computed.map { filled?.cells[$0] ?? .empty }
