@@ -391,7 +391,18 @@ enum JSONReport {
         ]
         if let e = f.expected { members.append(("expected", .string(e))) }
         if let a = f.actual { members.append(("actual", .string(a))) }
+        if let span = f.span { members.append(("span", spanJSON(span))) }
         return .object(JSONObject(members + extra))
+    }
+
+    /// The prose a finding points at: part id, character offsets [start, end) and the sentence.
+    static func spanJSON(_ span: TextSpan) -> JSONValue {
+        .object(JSONObject([
+            ("part", .string(span.part.id)),
+            ("start", .number(JSONNumber(Int64(span.range.lowerBound)))),
+            ("end", .number(JSONNumber(Int64(span.range.upperBound)))),
+            ("quote", .string(span.quote)),
+        ]))
     }
 }
 
@@ -478,7 +489,7 @@ enum FileJSON {
 
     /// `"key": ` for every key a finding has, escaped once.
     static let keys: [String: [UInt8]] = Dictionary(uniqueKeysWithValues:
-        ["actual", "cells", "expected", "fingerprint", "message", "review", "rule", "section", "severity", "id", "label"]
+        ["actual", "cells", "expected", "fingerprint", "message", "review", "rule", "section", "severity", "span", "id", "label"]
             .map { ($0, string($0) + [UInt8(ascii: ":"), 0x20]) })
 
     /// A JSON string's bytes, escaped as the canonical writer escapes it.
@@ -537,6 +548,13 @@ enum FileJSON {
         key("rule"); out += string(f.ruleID)
         key("section"); out += f.section.map { string($0.rawValue) } ?? Array("null".utf8)
         key("severity"); out += string(f.severity.rawValue)
+        if let span = f.span {
+            key("span")
+            for byte in PrettyCanonicalWriter.bytes(JSONReport.spanJSON(span)).dropLast() {
+                out.append(byte)
+                if byte == 0x0A { out += Array(repeating: 0x20, count: inner) }
+            }
+        }
         newline(indent, to: &out)
         out.append(UInt8(ascii: "}"))
     }

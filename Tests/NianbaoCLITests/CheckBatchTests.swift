@@ -84,7 +84,22 @@ import Testing
                                        notes: i == 1 ? ["注意一下"] : []))
         }
         results.insert(CheckResult(path: "bad.json", report: nil, error: ReportFileError(path: "bad.json", line: 3, column: 4, message: "坏了"), findings: []), at: 2)
+        // Prose that disagrees with the tables: findings that point at a sentence.
+        var prose = SampleReports.filled(form: .v2021, year: 2023)
+        prose.texts[.s1] = "2023年，本机关共收到政府信息公开申请9999件，均已办结。"
+        results.append(CheckResult(path: "prose.json", report: prose, error: nil, findings: Validator.validate(prose), notes: []))
         return results
+    }
+
+    @Test func proseFindingsCarryTheirSpanInJSON() throws {
+        let prose = try #require(Self.results().last)
+        let spanned = try #require(prose.findings.first { $0.span != nil }, "no finding points at the prose")
+        let json = String(decoding: PrettyCanonicalWriter.bytes(JSONReport.finding(spanned)), as: UTF8.self)
+        #expect(json.contains("\"span\": {"), "\(json)")
+        #expect(json.contains("\"part\": \"s1\""))
+        #expect(json.contains("\"quote\": "))
+        let span = try #require(spanned.span)
+        #expect(span.range.lowerBound >= 0 && span.range.upperBound <= Array(prose.report!.text(.s1)).count)
     }
 
     @Test func fixtureHasReviewNotes() {
