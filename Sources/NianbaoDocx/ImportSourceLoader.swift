@@ -63,40 +63,11 @@ public enum ImportSourceLoader {
         }
     }
 
-    /// Reads a regular file, refusing anything else before a read could block.
+    /// Reads a regular file, refusing anything else before a read could block (through
+    /// `ReportFile.readBytes`, which opens without blocking and checks the type with `fstat`).
     public static func read(path: String) throws(ImportSourceError) -> [UInt8] {
-        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else {
-            let code = errno
-            switch code {
-            case ENOENT: throw ImportSourceError(path: path, message: "文件不存在。")
-            case EACCES: throw ImportSourceError(path: path, message: "没有读取权限。")
-            case ENXIO: throw ImportSourceError(path: path, message: "这是套接字或设备，不是普通文件，不能导入。")
-            default: throw ImportSourceError(path: path, message: "无法打开文件：\(String(cString: strerror(code)))。")
-            }
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            throw ImportSourceError(path: path, message: "无法读取文件信息：\(String(cString: strerror(errno)))。")
-        }
-        let type = info.st_mode & S_IFMT
-        guard type == S_IFREG else {
-            let what: String
-            switch type {
-            case S_IFDIR: what = "目录"
-            case S_IFIFO: what = "命名管道（FIFO）"
-            case S_IFSOCK: what = "套接字"
-            case S_IFCHR, S_IFBLK: what = "设备"
-            default: what = "特殊文件"
-            }
-            throw ImportSourceError(path: path, message: "这是\(what)，不是普通文件，不能导入。")
-        }
-        // A regular file never blocks; reading goes on as usual.
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         do {
-            return try ReportFile.readBytes(descriptor: fd, path: path)
+            return try ReportFile.readBytes(path: path)
         } catch {
             throw ImportSourceError(path: path, message: error.message)
         }
