@@ -8,6 +8,11 @@ import NianbaoCore
 //   .build/release/nianbao-bench [validation|check|editor|import|all]
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
+if which == "generate-reports", CommandLine.arguments.count == 4, let n = Int(CommandLine.arguments[3]) {
+    // Writes the check benchmark's nested reports into a folder, for profiling by hand.
+    _ = writeNestedReports(count: n, root: CommandLine.arguments[2])
+    exit(0)
+}
 if which == "import-bounds-child" { runImportBoundsChild(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
 let known = ["validation", "check", "editor", "import", "import-bounds", "all"]
 guard known.contains(which) else {
