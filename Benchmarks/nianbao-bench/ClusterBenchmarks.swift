@@ -31,6 +31,8 @@ func runClusterQualityBenchmark(count: Int = 10_000) {
         }
     }
     var edits = [0, 0, 0, 0]
+    // Kind of edit behind each planted pair: 0…3 for source–copy, 4 for two copies of one source.
+    var kindOf: [TextPart: [[Int]: Int]] = [:]
     for part in SimilarityClusters.defaultParts {
         guard case .section(let id) = part else { continue }
         for size in [2, 3] {
@@ -39,11 +41,15 @@ func runClusterQualityBenchmark(count: Int = 10_000) {
                 let source = reports[members[0]]
                 for copy in members.dropFirst() {
                     let kind = Int.random(in: 0..<4, using: &g)
+                    kindOf[part, default: [:]][[members[0], copy].sorted()] = kind
                     edits[kind] += 1
                     reports[copy].texts[id] = ProseBench.copy(source.text(id), from: source.agency, to: reports[copy].agency,
                                                               edit: kind, using: &g)
                 }
-                for a in members { for b in members where a < b { truth[part, default: []].insert([a, b]) } }
+                for a in members { for b in members where a < b {
+                    truth[part, default: []].insert([a, b])
+                    if kindOf[part]?[[a, b]] == nil { kindOf[part, default: [:]][[a, b]] = 4 }
+                } }
             }
         }
     }
@@ -58,20 +64,30 @@ func runClusterQualityBenchmark(count: Int = 10_000) {
     let clusterStart = clock.now
     let clusters = SimilarityClusters.find(signatures: signatures)
     let clustering = clock.now - clusterStart
-    var found: [TextPart: Set<[Int]>] = [:]
-    for c in clusters { for a in c.members { for b in c.members where a < b { found[c.part, default: []].insert([a, b]) } } }
     print("similarity clusters, \(count) generated reports (一 of 14 stock-clause sentences, 五 of 5), planted copies per part: 150 pairs + 50 triples")
     print("  copies edited: names and figures only \(edits[0]), + a sentence added \(edits[1]), + one dropped \(edits[2]), + two swapped \(edits[3])")
     print("  baseline: read every character      \(baseline)")
     print("  signatures (MinHash, 2 parts)       \(signing)")
-    print("  clustering (LSH bands, union-find)  \(clustering)   clusters \(clusters.count)")
-    for part in SimilarityClusters.defaultParts {
-        let t = truth[part] ?? [], f = found[part] ?? []
-        let hit = t.intersection(f).count
-        let precision = f.isEmpty ? 1 : Double(hit) / Double(f.count)
-        let recall = t.isEmpty ? 1 : Double(hit) / Double(t.count)
-        print(String(format: "  %@: pairs planted %d, found %d, correct %d — precision %.3f, recall %.3f",
-                     part.label(in: .v2021), t.count, f.count, hit, precision, recall))
+    print("  clustering (LSH bands, union-find)  \(clustering)   clusters \(clusters.count)   (threshold 0.8, the default)")
+    let kindNames = ["names+figures", "+sentence", "-sentence", "swapped", "copy–copy"]
+    for threshold in [0.6, 0.7, 0.8, 0.9] {
+        let found = threshold == 0.8 ? clusters : SimilarityClusters.find(signatures: signatures, threshold: threshold)
+        var pairs: [TextPart: Set<[Int]>] = [:]
+        for c in found { for a in c.members { for b in c.members where a < b { pairs[c.part, default: []].insert([a, b]) } } }
+        for part in SimilarityClusters.defaultParts {
+            let t = truth[part] ?? [], f = pairs[part] ?? []
+            let hit = t.intersection(f).count
+            let precision = f.isEmpty ? 1 : Double(hit) / Double(f.count)
+            let recall = t.isEmpty ? 1 : Double(hit) / Double(t.count)
+            var byKind = ""
+            for k in 0..<kindNames.count {
+                let planted = t.filter { kindOf[part]?[$0] == k }
+                let got = planted.filter { f.contains($0) }.count
+                byKind += " \(kindNames[k]) \(got)/\(planted.count)"
+            }
+            print(String(format: "  threshold %.1f %@: planted %d, found %d, correct %d — precision %.3f, recall %.3f  (%@)",
+                         threshold, part.label(in: .v2021), t.count, f.count, hit, precision, recall, byKind))
+        }
     }
     if sink == .min { print("") }
 }

@@ -185,7 +185,7 @@ struct CheckResult: Sendable {
                 let pairing = previous.pair(with: report)
                 var result = CheckResult(path: path, report: report, error: nil,
                                          findings: Validator.validate(report, previous: pairing.report))
-                result.notes = pairing.notes
+                result.notes = pairing.notes + summedNotes(report)
                 result.previousStatus = pairing.status
                 result.previousPath = pairing.path
                 return result
@@ -193,6 +193,22 @@ struct CheckResult: Sendable {
                 return CheckResult(path: path, report: nil, error: error, findings: [])
             }
         }
+    }
+
+    /// For a 汇总 draft: why its summed cells are what they are (from `origin.summed`).
+    static func summedNotes(_ report: Report) -> [String] {
+        guard let summed = report.origin.summed else { return [] }
+        var parts = ["汇总草稿，由 \(summed.units.count) 个单位的报告逐格相加"]
+        if !summed.blanks.isEmpty {
+            parts.append("\(summed.blanks.count) 个单元格有单位未填，汇总留空（不按 0 计）")
+        }
+        if !summed.overflowed.isEmpty {
+            parts.append("\(summed.overflowed.count) 个单元格的和超出上限而留空（\(summed.overflowed.prefix(5).joined(separator: "、"))\(summed.overflowed.count > 5 ? " 等" : "")）")
+        }
+        if !summed.notSummed.isEmpty {
+            parts.append("规章一行 \(summed.notSummed.count) 格未从各单位相加，由本级政府填写")
+        }
+        return [parts.joined(separator: "；") + "。"]
     }
 
     /// 2 unreadable, 1 blocking findings, 0 otherwise.

@@ -53,8 +53,18 @@ public enum SimilarityClusters {
         public init(_ report: Report, parts: [TextPart] = SimilarityClusters.defaultParts, minimumLength: Int = 60) {
             agency = AgencyName.key(report.agency)
             name = report.agency
+            let ownName = Array(report.agency.unicodeScalars.filter { !$0.properties.isWhitespace })
             sketches = parts.map { part in
-                SimilarityClusters.sketch(report.text(of: part), minimumLength: minimumLength).map { $0.map { UInt32(truncatingIfNeeded: $0) } }
+                // The report's own name is no sign of copying, and a copier replaces it: it is masked like a figure.
+                var text = report.text(of: part)
+                if ownName.count >= 2 {
+                    var scalars = Array(text.unicodeScalars)
+                    AgencyName.replace(ownName, with: ["\u{25A1}"], in: &scalars)
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars)
+                    text = String(view)
+                }
+                return SimilarityClusters.sketch(text, minimumLength: minimumLength).map { $0.map { UInt32(truncatingIfNeeded: $0) } }
             }
         }
 

@@ -52,7 +52,7 @@ public enum AgencyName {
     private static let abbreviationScalars = abbreviations.map { (Array($0.long.unicodeScalars), Array($0.short.unicodeScalars)) }
 
     /// Every occurrence of `long` in `scalars` replaced by `short`, left to right.
-    private static func replace(_ long: [Unicode.Scalar], with short: [Unicode.Scalar], in scalars: inout [Unicode.Scalar]) {
+    static func replace(_ long: [Unicode.Scalar], with short: [Unicode.Scalar], in scalars: inout [Unicode.Scalar]) {
         guard scalars.count >= long.count, let first = long.first else { return }
         var i = 0
         var out: [Unicode.Scalar]?
