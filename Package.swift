@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["NianbaoCore", "NianbaoTUI"],
+            dependencies: ["NianbaoCore", "NianbaoTUI", "NianbaoTestSupport"],
             path: "Benchmarks/nianbao-bench"
         ),
         .executableTarget(
