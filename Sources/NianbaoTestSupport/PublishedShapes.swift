@@ -172,7 +172,8 @@ public enum PublishedShapes {
         case .pipeNoLeading:
             for row in rows {
                 let separator = [" | ", "|", " |", "| "].randomElement(using: &g)!
-                var line = row.cells.joined(separator: separator)
+                // A blank cell keeps a space (`行政强制 | |||`, corpus 021); `||` is span residue.
+                var line = row.cells.map { $0.isEmpty ? " " : $0 }.joined(separator: separator)
                 if Bool.random(using: &g) { line += " |" }
                 lines.append(line)
             }
@@ -195,7 +196,8 @@ public enum PublishedShapes {
         case .runTogether, .oneLineRunTogether:
             for row in rows {
                 var line = ""
-                for (k, cell) in row.cells.enumerated() {
+                // A blank cell's `&nbsp;` survives as a space.
+                for (k, cell) in row.cells.map({ $0.isEmpty ? " " : $0 }).enumerated() {
                     // A stray space (from &nbsp;) between two values now and then.
                     if k > 0, isValueText(cell), isValueText(row.cells[k - 1]), !row.cells[k - 1].isEmpty,
                        Int.random(in: 0..<8, using: &g) == 0 {

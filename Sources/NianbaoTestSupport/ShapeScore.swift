@@ -10,6 +10,8 @@ public struct ShapeScore: Sendable {
     public var correct = 0
     /// Cells imported with a value other than the generated one (including a value where the report had a blank).
     public var wrong = 0
+    /// Non-empty cells in rows without a blank cell: what a shape that loses blank cells can still place.
+    public var recoverableCells = 0
     /// Imports that failed outright (no report at all).
     public var failedImports = 0
     /// A few wrong cells, for the failure message.
@@ -25,7 +27,8 @@ public struct ShapeScore: Sendable {
     /// One line for a test log or the benchmark.
     public var summary: String {
         func pct(_ x: Double) -> String { String(Double(Int((x * 1000).rounded())) / 10) + " %" }
-        return "\(shape.rawValue): recall \(pct(recall)), precision \(pct(precision)) over \(reports) reports"
+        let ofRecoverable = recoverableCells == 0 ? 1 : min(1, Double(correct) / Double(recoverableCells))
+        return "\(shape.rawValue): recall \(pct(recall)) (\(pct(ofRecoverable)) of cells in rows without blanks), precision \(pct(precision)) over \(reports) reports"
             + " (\(correct)/\(expectedCells) cells, \(wrong) wrong, \(failedImports) imports failed)"
     }
 }
@@ -52,6 +55,12 @@ extension ShapeScore {
         reports += 1
         let nonEmpty = expected.cells.filter { !$0.isEmpty }.count
         expectedCells += nonEmpty
+        for table in expected.definition.tables {
+            // Table 四 prints as one row; the others row by row.
+            let rows = table.id == .t4 ? [expected.definition.rowCellIndices(of: .t4).flatMap { $0 }]
+                : expected.definition.rowCellIndices(of: table.id)
+            for row in rows where row.allSatisfy({ !expected.cells[$0].isEmpty }) { recoverableCells += row.count }
+        }
         guard let imported, imported.form == expected.form else {
             failedImports += 1
             if let imported {

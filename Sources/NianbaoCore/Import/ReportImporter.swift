@@ -33,7 +33,7 @@ public enum ReportImporter {
                     text.lines[index].location.line = original
                     for c in text.lines[index].cells.indices { text.lines[index].cells[c].location.line = original }
                 }
-                text.kind = .html
+                text.fromHTML = true
                 text.hasImages = document.hasImages
                 text.exportedScope = document.exportedScope
                 document = text
@@ -120,6 +120,8 @@ struct Interpreter {
     let document: SourceDocument
     let options: ImportOptions
     var problems: [ImportProblem] = []
+    /// Rows of run-together digits that the row sum left with several splits, for the column identities.
+    var pendingRuns: [PendingRun] = []
 
     /// `LabelKey.of` of each short non-table line (headings are short), computed once.
     let headingKeys: [String]
@@ -297,7 +299,7 @@ struct Interpreter {
             if a.location.line != b.location.line { return a.location.line < b.location.line }
             return a.location.column < b.location.column
         }
-        return ImportResult(report: report, problems: problems, inputKind: document.kind, formSource: formSource,
+        return ImportResult(report: report, problems: problems, inputKind: document.fromHTML ? .html : document.kind, formSource: formSource,
                             yearSource: yearSource, agencySource: agencySource)
     }
 
@@ -318,9 +320,7 @@ struct Interpreter {
     }
 
     func findHeading(_ section: SectionDefinition, from: Int) -> Int? {
-        let titleBody = String(section.title.drop { $0 != "、" }.dropFirst())
-        let bodies = ([titleBody] + section.headingVariants).map { LabelKey.of($0) }
-        let numeral = Character(section.numeral)
+        let bodies = ReportOutline.bodies(section.id)
         for index in from..<document.lines.count {
             let line = document.lines[index]
             if line.isTable && document.kind != .flattenedText { continue }
@@ -330,7 +330,8 @@ struct Interpreter {
             while key.first == "#" { key = key.dropFirst() }
             if key.hasSuffix("|") { key = key.dropLast() }
             guard key.count <= 40 else { continue }
-            if key.first == numeral, let sep = key.dropFirst().first, "、.,:".contains(sep) {
+            // Any ordinal: reports number their own outline (`二、收到和处理…` for 三).
+            if let first = key.first, Self.numerals.contains(first), let sep = key.dropFirst().first, "、.,:".contains(sep) {
                 let body = key.dropFirst(2)
                 if bodies.contains(where: { body.hasPrefix($0) && body.count <= $0.count + 12 }) { return index }
             } else if bodies.contains(where: { key == $0 }) {
@@ -484,6 +485,8 @@ struct Interpreter {
     }
 
     mutating func readTable(_ table: TableDefinition, tokens: [Token], into report: inout Report) {
+        pendingRuns = []
+        defer { resolvePendingRuns(table, into: &report) }
         let keys = FormLabelKeys.of(report.form).rows[table.id] ?? [:]
         let definition = report.definition
         if table.layout == .blocksSideBySide {
@@ -503,6 +506,11 @@ struct Interpreter {
                         : (tokens.last?.cell.location ?? ImportLocation(line: 1))
                     problems.append(ImportProblem(level: .error, kind: .missingRow, location: location,
                                                   message: "表\(table.numeral)：没有找到“\(row.label)”这一行，\(indices.count) 个单元格导入为空。"))
+                    continue
+                }
+                if let run = gluedRun(after: label.upperBound, in: tokens), !(columns.count == 1 && run.count == 1) {
+                    solveRun(run, row: row, table: table, columns: columns, tokens: tokens, label: label, into: &report)
+                    cursor = max(cursor, (run.last ?? label.upperBound) + 1)
                     continue
                 }
                 let found = values(after: label.upperBound, count: columns.count, in: tokens, end: tokens.count)
@@ -613,6 +621,10 @@ struct Interpreter {
                       tokens: tokens, headerUnits: [:], into: &report)
             }
             return
+        }
+        if document.kind != .html {
+            if readGluedTableFour(table, tokens: tokens, into: &report) { return }
+            if readTableFourBlocks(table, keys: keys, tokens: tokens, into: &report) { return }
         }
         // Official layout: 15 values in printed order.
         let total = block.rows.count * block.columns.count
