@@ -80,7 +80,7 @@ struct ReportDecoder {
         }
         guard version >= 1 else { throw fail(["schema_version"], "schema_version 应为 1 或更大的整数，实际为 \(version)。") }
 
-        let plan = DecodePlan.top
+        let plan = version >= 2 ? DecodePlan.topVersion2 : DecodePlan.top
         let object = try members(root, at: [], expected: plan, what: "报告")
         // plan.keys order: format, schema_version, agency, year, form, scope, sections, tables
         guard case .string(let agency) = object[2] else {
@@ -131,6 +131,10 @@ struct ReportDecoder {
                     index += 1
                 }
             }
+        }
+        if version >= 2 {
+            // topVersion2 order continues: preface, sign_off, origin, review
+            try decodeVersion2(preface: object[8], signOff: object[9], origin: object[10], review: object[11], into: &report)
         }
         return report
     }
@@ -222,6 +226,9 @@ struct DecodePlan: Sendable {
     let perTable: [Table]
 
     static let top = KeySet(["format", "schema_version", "agency", "year", "form", "scope", "sections", "tables"])
+    /// Version 2: the version 1 members, then the preface, sign-off, origin and review.
+    static let topVersion2 = KeySet(["format", "schema_version", "agency", "year", "form", "scope", "sections", "tables",
+                                     "preface", "sign_off", "origin", "review"])
     static let sections = KeySet(Report.textSections.map(\.rawValue))
     static let tables = PerForm { def in
         DecodePlan(

@@ -12,8 +12,10 @@ import Darwin
 public enum ReportFile {
     /// Value of the `format` member that names a nianbao report file.
     public static let formatName = "nianbao-report"
-    /// The schema version this build writes and the newest it reads.
-    public static let schemaVersion: Int64 = 1
+    /// The newest schema version this build writes and reads. Version 2 added the preface, the
+    /// sign-off, the origin and the review block; a report with none of them is still written
+    /// as version 1, byte for byte as before (see `writtenVersion(of:)`).
+    public static let schemaVersion: Int64 = 2
     /// Largest file accepted.
     public static let maxFileBytes = 16 * 1024 * 1024
     /// Longest agency name accepted, in characters.
@@ -24,9 +26,18 @@ public enum ReportFile {
         PrettyCanonicalWriter.bytes(jsonValue(report))
     }
 
-    /// The content hash, `sha256:<hex>`, over the RFC 8785 form.
+    /// The content hash, `sha256:<hex>`, over the RFC 8785 form of everything but the review block.
+    ///
+    /// The layout hashed is the one the content alone needs (version 1 when there is no preface,
+    /// sign-off or origin), so adding a review note changes neither the digest nor, for a
+    /// version 1 file, the bytes hashed.
     public static func digest(_ report: Report) -> String {
-        ContentDigest.sha256(jsonValue(report))
+        ContentDigest.sha256(jsonValue(report, includeReview: false))
+    }
+
+    /// The schema version a report is written with: 1 unless it uses a version 2 addition.
+    public static func writtenVersion(of report: Report) -> Int64 {
+        report.hasVersion2Content || !report.review.isEmpty ? 2 : 1
     }
 
     /// Reads and decodes a report file.
@@ -81,7 +92,10 @@ public enum ReportFile {
     }
 
     /// The JSON value of a report, with every cell of its form present.
-    public static func jsonValue(_ report: Report) -> JSONValue {
+    ///
+    /// Without the review block (`includeReview: false`, for the digest) a report whose only
+    /// version 2 addition is its review is laid out as version 1.
+    public static func jsonValue(_ report: Report, includeReview: Bool = true) -> JSONValue {
         let def = report.definition
         var tables: [(key: String, value: JSONValue)] = []
         for table in def.tables {
@@ -99,16 +113,21 @@ public enum ReportFile {
             tables.append((table.id.rawValue, .object(JSONObject(rows))))
         }
         let sections = Report.textSections.map { (key: $0.rawValue, value: JSONValue.string(report.text($0))) }
-        return .object(JSONObject([
+        let version = includeReview ? writtenVersion(of: report) : (report.hasVersion2Content ? 2 : 1)
+        var members: [(key: String, value: JSONValue)] = [
             ("format", .string(formatName)),
-            ("schema_version", .number(JSONNumber(schemaVersion))),
+            ("schema_version", .number(JSONNumber(version))),
             ("agency", .string(report.agency)),
             ("year", .number(JSONNumber(Int64(report.year)))),
             ("form", .string(report.form.rawValue)),
             ("scope", .string(report.scope.rawValue)),
             ("sections", .object(JSONObject(sections))),
             ("tables", .object(JSONObject(tables))),
-        ]))
+        ]
+        if version >= 2 {
+            members += version2Members(report, includeReview: includeReview)
+        }
+        return .object(JSONObject(members))
     }
 
     static func cellJSON(_ value: CellValue) -> JSONValue {

@@ -25,7 +25,7 @@ public enum ReportSchema {
             ])),
             ("tables_2019", tables(FormDefinition.v2019)),
             ("tables_2021", tables(FormDefinition.v2021)),
-        ]
+        ] + version2Definitions()
         let sections = object([
             ("type", .string("object")),
             ("additionalProperties", .bool(false)),
@@ -48,7 +48,8 @@ public enum ReportSchema {
             ("required", .array(["format", "schema_version", "agency", "year", "form", "scope", "sections", "tables"].map { .string($0) })),
             ("properties", object([
                 ("format", object([("const", .string(ReportFile.formatName))])),
-                ("schema_version", object([("const", .number(JSONNumber(ReportFile.schemaVersion)))])),
+                ("schema_version", object([("description", .string("1：无前言、落款、来源与审核记录的文件；2：含其中任一项")),
+                                           ("enum", .array((1...ReportFile.schemaVersion).map { .number(JSONNumber($0)) }))])),
                 ("agency", object([("description", .string("机关名称")), ("type", .string("string")),
                                    ("maxLength", .number(JSONNumber(Int64(ReportFile.maxAgencyLength))))])),
                 ("year", object([("description", .string("报告年度")), ("type", .string("integer")),
@@ -58,8 +59,8 @@ public enum ReportSchema {
                                   ("enum", .array(ReportScope.allCases.map { .string($0.rawValue) }))])),
                 ("sections", sections),
                 ("tables", object([("type", .string("object"))])),
-            ])),
-            ("allOf", .array(FormVersion.allCases.map(formCase))),
+            ] + version2Properties())),
+            ("allOf", .array(FormVersion.allCases.map(formCase) + [version2Case()])),
             ("$defs", object(defs)),
         ])
     }

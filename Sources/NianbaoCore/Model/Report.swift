@@ -25,6 +25,14 @@ public struct Report: Sendable, Equatable {
     public var texts: SectionMap<String>
     /// Every cell's value, in `form.definition.cells` order.
     public var cells: [CellValue]
+    /// 前言: the paragraphs before 一, as printed ("" when there are none).
+    public var preface: String = ""
+    /// 落款: the agency and date printed under the report, when known.
+    public var signOff: SignOff?
+    /// Reviewers' notes and decision (not part of the content digest).
+    public var review = ReviewRecord()
+    /// Where the draft came from (copied text, a sum of units).
+    public var origin = ReportOrigin()
 
     /// Text sections, in order.
     public static let textSections: [SectionID] = [.s1, .s5, .s6]
@@ -42,6 +50,10 @@ public struct Report: Sendable, Equatable {
     }
 
     public var definition: FormDefinition { form.definition }
+
+    /// True when the report uses anything schema version 2 added apart from review notes
+    /// (preface, sign-off, origin); such content is part of the digest.
+    public var hasVersion2Content: Bool { !preface.isEmpty || signOff != nil || !origin.isEmpty }
 
     /// The value of a cell by reference (`.empty` if the form has no such cell).
     public subscript(ref: CellRef) -> CellValue {

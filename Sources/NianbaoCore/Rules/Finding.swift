@@ -15,9 +15,11 @@ public struct Finding: Sendable, Hashable {
     public let actual: String?
     /// A message a clerk understands, in Chinese.
     public let message: String
+    /// The stretch of prose the finding is about, for findings on the text (nil for cell findings).
+    public let span: TextSpan?
 
     public init(ruleID: String, severity: Severity, form: FormVersion, cells: [Int], section: SectionID?,
-                expected: String? = nil, actual: String? = nil, message: String) {
+                expected: String? = nil, actual: String? = nil, message: String, span: TextSpan? = nil) {
         self.ruleID = ruleID
         self.severity = severity
         self.form = form
@@ -26,6 +28,7 @@ public struct Finding: Sendable, Hashable {
         self.expected = expected
         self.actual = actual
         self.message = message
+        self.span = span
     }
 
     /// References of the cells involved.

@@ -86,7 +86,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script, root.appendingPathComponent("docs/report.schema.json").path,
-                             root.appendingPathComponent("Tests/NianbaoCoreTests/Fixtures/seed-zhumadian-2020.json").path]
+                             root.appendingPathComponent("Tests/NianbaoCoreTests/Fixtures/seed-zhumadian-2020.json").path,
+                             root.appendingPathComponent("Tests/NianbaoCoreTests/Fixtures/v2-reviewed-2023.json").path]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

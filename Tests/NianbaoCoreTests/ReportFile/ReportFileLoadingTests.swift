@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func newerSchemaIsRefused() throws {
-        let text = try seedText().replacingOccurrences(of: "\"schema_version\": 1", with: "\"schema_version\": 2")
+        let text = try seedText().replacingOccurrences(of: "\"schema_version\": 1", with: "\"schema_version\": 3")
         let e = try #require(error(text))
         #expect(e.message.contains("升级"))
     }
