@@ -25,10 +25,15 @@ extension Interpreter {
     }
 
     /// True when a space (not a line break) separates token `k` from the next one: possibly a blank cell.
-    static func spaceFollows(_ k: Int, in tokens: [Token]) -> Bool {
-        guard k + 1 < tokens.count else { return false }
-        let a = tokens[k].cell.location, b = tokens[k + 1].cell.location
-        return a.line == b.line && b.column > a.column + tokens[k].cell.raw.count
+    func spaceFollows(_ k: Int, in tokens: [Token]) -> Bool {
+        let a = tokens[k].cell.location
+        if k + 1 < tokens.count, tokens[k + 1].cell.location.line == a.line, tokens[k + 1].line == tokens[k].line {
+            return tokens[k + 1].cell.location.column > a.column + tokens[k].cell.raw.count
+        }
+        // The last cell of its line: anything after it on the line is whitespace.
+        let text = document.lines[tokens[k].line].text
+        let lineStart = document.lines[tokens[k].line].location.column
+        return text.count > a.column - lineStart + tokens[k].cell.raw.count
     }
 
     static func rowShape(_ columns: [ColumnDefinition]) -> DigitRunSolver.RowShape {
@@ -55,7 +60,7 @@ extension Interpreter {
             return
         }
         let shape = Self.rowShape(columns)
-        if !shape.groups.isEmpty, let last = run.last, Self.spaceFollows(last, in: tokens) {
+        if !shape.groups.isEmpty, let last = run.last, spaceFollows(last, in: tokens) {
             refuseRow(row, table: table, columns: columns, location: location, report: report,
                       message: "\(name)：数字连写为“\(printed)”，其后的空格可能是空白的总计格，行合计无法核对，整行导入为空。")
             return

@@ -91,7 +91,8 @@ enum DigitRunSolver {
             // Every remaining piece needs a part; no part holds more than `maxDigits` digits.
             if pieces.count - piece > partsLeft || digitsLeft > partsLeft * maxDigits { return }
             // A blank cell where a space was (not a total: its blank cannot be checked, so such rows are refused upstream).
-            if offset == 0, pieces[piece].afterSpace, groupOfTotal[part] == nil, shape.groups.allSatisfy({ $0.total != part }) {
+            // A blank total leaves its group unchecked: then other readings usually remain, and the row is refused.
+            if offset == 0, pieces[piece].afterSpace {
                 values[part] = nil
                 search(part + 1, piece, 0)
                 if truncated { return }

@@ -42,6 +42,12 @@ public enum ImportSource: Sendable, Hashable, CustomStringConvertible {
     case option
     /// Read from the report title at this input line.
     case title(line: Int)
+    /// Read from a crawler's `标题:` header at this line.
+    case crawlerHeader(line: Int)
+    /// Read from the preface sentence that names the report, or its statistical period.
+    case preface(line: Int)
+    /// Guessed from the body text (never certain).
+    case body(line: Int)
     /// Decided from the table labels (form version only).
     case labels(matched: [String])
     /// Inferred from the reporting year because no label decided it (form version only).
@@ -55,6 +61,9 @@ public enum ImportSource: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .option: "命令行参数"
         case .title(let line): "标题（第 \(line) 行）"
+        case .crawlerHeader(let line): "网页抓取的“标题:”（第 \(line) 行）"
+        case .preface(let line): "前言（第 \(line) 行）"
+        case .body(let line): "正文推测（第 \(line) 行）"
         case .labels(let matched): "表格标签（" + matched.prefix(3).joined(separator: "、") + "）"
         case .year: "按报告年度推定"
         case .exportMetadata: "本工具导出文件中的元数据"
@@ -186,8 +195,8 @@ public struct ImportQuestion: Sendable, Hashable, CustomStringConvertible {
     public enum Field: String, Sendable, Hashable {
         case agency, year
 
-        var option: String { self == .agency ? "--agency" : "--year" }
-        var label: String { self == .agency ? "机关名称" : "年度" }
+        public var option: String { self == .agency ? "--agency" : "--year" }
+        public var label: String { self == .agency ? "机关名称" : "年度" }
     }
 
     public let field: Field

@@ -43,6 +43,7 @@ public enum ReportImporter {
         }
         var interpreter = Interpreter(document: document, options: options)
         let result = try interpreter.run()
+        if !result.questions.isEmpty && !options.partial { throw .unconfirmedMetadata(result) }
         if result.hasErrors && !options.partial { throw .unreadableCells(result) }
         return result
     }
@@ -157,7 +158,10 @@ struct Interpreter {
                 searchFrom = index + 1
             }
         }
-        let title = findTitle(before: headings[.s1] ?? min(lines.count, 60))
+        let meta = MetadataReader.read(lines, before: headings[.s1] ?? min(lines.count, 60)) { index in
+            lines[index].isTable && document.kind == .html
+        }
+        let title = meta.titleLine.map { Title(line: $0, year: nil, agency: nil) }
 
         // Evidence of tables and of the form version.
         var signals19: [String] = []
@@ -176,41 +180,48 @@ struct Interpreter {
         }
         let hasTables = !signals19.isEmpty || !signals21.isEmpty || t3Rows > 0
 
-        // Year and agency.
+        // Year and agency: an option wins; a certain reading is used; anything else is asked.
         var year = options.year
         var agency = options.agency.map { String($0.trimmingAllSpace) }
         var yearSource: ImportSource = .option
         var agencySource: ImportSource = .option
-        if let title {
-            let titleLine = lines[title.line].location.line
-            if let y = title.year {
-                if year == nil {
-                    year = y
-                    yearSource = .title(line: titleLine)
-                } else if year != y {
-                    problems.append(ImportProblem(level: .warning, kind: .optionOverridesTitle, location: lines[title.line].location,
-                                                  published: lines[title.line].text,
-                                                  message: "标题中的年度是 \(y)，与 --year \(year!) 不一致；按 --year 导入。"))
+        var questions: [ImportQuestion] = []
+        if let found = meta.year {
+            if year == nil {
+                year = found.value
+                yearSource = found.source
+                if !found.certain {
+                    questions.append(ImportQuestion(field: .year, guess: String(found.value), source: found.source, reason: found.doubt ?? "来源不确定"))
                 }
+            } else if year != found.value, found.certain {
+                problems.append(ImportProblem(level: .warning, kind: .optionOverridesTitle, location: ImportLocation(line: 1),
+                                              message: "\(found.source)中的年度是 \(found.value)，与 --year \(year!) 不一致；按 --year 导入。"))
             }
-            if let a = title.agency, !a.isEmpty {
-                if agency == nil || agency!.isEmpty {
-                    agency = a
-                    agencySource = .title(line: titleLine)
-                } else if agency != a {
-                    problems.append(ImportProblem(level: .warning, kind: .optionOverridesTitle, location: lines[title.line].location,
-                                                  published: lines[title.line].text,
-                                                  message: "标题中的机关名称是“\(a)”，与 --agency “\(agency!)”不一致；按 --agency 导入。"))
+        }
+        if agency == nil || agency!.isEmpty {
+            if let found = meta.agency {
+                agency = found.value
+                agencySource = found.source
+                if !found.certain {
+                    questions.append(ImportQuestion(field: .agency, guess: found.value, source: found.source, reason: found.doubt ?? "来源不确定"))
                 }
+            } else if options.partial {
+                agency = ""
+                agencySource = .defaultValue
+                questions.append(ImportQuestion(field: .agency, guess: nil, source: nil, reason: "标题、前言和正文开头都没有机关全称"))
             }
+        } else if let found = meta.agency, found.certain, found.value != agency {
+            problems.append(ImportProblem(level: .warning, kind: .optionOverridesTitle, location: ImportLocation(line: 1),
+                                          message: "\(found.source)中的机关名称是“\(found.value)”，与 --agency “\(agency!)”不一致；按 --agency 导入。"))
         }
 
         // Not a report of the current forms.
-        if let year, year < FormVersion.firstReportingYear {
+        if let year, year < FormVersion.firstReportingYear, yearSource != .option, meta.year?.certain == true {
             throw .preStandardReport(evidence: "\(year) 年度", location: title.map { lines[$0.line].location })
         }
         if !hasTables {
-            for line in lines where !line.isTable {
+            // A report of 2019 or later without table text is not a pre-2019 report.
+            for line in lines where !line.isTable && (year ?? 0) < FormVersion.firstReportingYear {
                 let key = Self.stripNumbering(LabelKey.of(line.text))
                 if let hit = Self.preStandardHeadings.first(where: { key.hasPrefix($0) }), key.count <= hit.count + 6 {
                     throw .preStandardReport(evidence: line.text.trimmingAllSpace.description, location: line.location)
@@ -218,10 +229,11 @@ struct Interpreter {
             }
             let tableHeadings = [SectionID.s2, .s3, .s4].filter { headings[$0] != nil }.count
             if tableHeadings >= 2 { throw .tablesMissing(hasImages: document.hasImages) }
-            if headings.isEmpty && title == nil { throw .notAReport }
-            throw .tablesMissing(hasImages: document.hasImages)
+            if headings.isEmpty && title == nil && meta.year == nil { throw .notAReport }
+            let found = FormDefinition.v2019.sections.filter { headings[$0.id] != nil }.map(\.title)
+            throw .noTableText(foundHeadings: found)
         }
-        if year == nil || agency == nil || agency!.isEmpty {
+        if year == nil || agency == nil || (agency!.isEmpty && !options.partial) {
             throw .missingMetadata(year: year == nil, agency: agency == nil || agency!.isEmpty)
         }
 
@@ -299,8 +311,11 @@ struct Interpreter {
             if a.location.line != b.location.line { return a.location.line < b.location.line }
             return a.location.column < b.location.column
         }
-        return ImportResult(report: report, problems: problems, inputKind: document.fromHTML ? .html : document.kind, formSource: formSource,
-                            yearSource: yearSource, agencySource: agencySource)
+        var result = ImportResult(report: report, problems: problems, inputKind: document.fromHTML ? .html : document.kind, formSource: formSource,
+                                  yearSource: yearSource, agencySource: agencySource)
+        result.questions = questions
+        result.droppedPageMarks = document.droppedPageMarks
+        return result
     }
 
     // MARK: headings, title, narrative

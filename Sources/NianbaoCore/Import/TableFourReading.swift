@@ -13,6 +13,13 @@ extension Interpreter {
         let texts = run.map { tokens[$0].cell.key }
         let printed = texts.joined(separator: " ")
         let location = tokens[run[0]].cell.location
+        if spaceFollows(run[run.count - 1], in: tokens) {
+            for row in block.rows {
+                refuseRow(row, table: table, columns: block.columns, location: location, report: report,
+                          message: "表四：数字连写为“\(printed)”，其后的空格可能是空白的总计格，无法核对，导入为空。")
+            }
+            return true
+        }
         var shape = DigitRunSolver.RowShape(count: count)
         let ids = block.columns.map(\.id)
         for r in block.rows.indices {
