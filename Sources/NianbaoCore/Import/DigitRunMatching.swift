@@ -89,6 +89,7 @@ extension Interpreter {
                       message: "\(name)：数字连写为“\(printed)”，按 \(columns.count) 格只有一种拆分满足行合计（\(Self.describe(bySums.candidates[0]))），但少几格（空白格连写后消失）也能满足，无法确定，整行导入为空。")
         } else if bySums.candidates.count == 1 {
             write(bySums.candidates[0], row: row, table: table, columns: columns, report: &report, location: location)
+            if table.id == .t3 { acceptedRuns.append(PendingRun(row: row, candidates: bySums.candidates, text: printed, location: location)) }
             problems.append(ImportProblem(level: .note, kind: .digitRunSplit, location: location, published: printed,
                                           message: "\(name)：数字连写为“\(printed)”，依据行合计（\(rules)）唯一拆分为 \(Self.describe(bySums.candidates[0]))。"))
         } else if table.id == .t3 {
@@ -131,6 +132,7 @@ extension Interpreter {
 
     /// Table 三's column identities decide rows the row sum left open, where they pick exactly one split.
     mutating func resolvePendingRuns(_ table: TableDefinition, into report: inout Report) {
+        defer { verifyAcceptedRuns(table, into: &report) }
         guard !pendingRuns.isEmpty, table.id == .t3 else {
             pendingRuns = []
             return
@@ -196,5 +198,51 @@ extension Interpreter {
                       message: "表三“\(pending.row.label)”：数字连写为“\(pending.text)”，满足行合计的拆分有 \(pending.candidates.count) 种（\(Self.describeCandidates(pending.candidates))），列的勾稽关系也不能唯一确定，整行导入为空。")
         }
         pendingRuns = []
+    }
+
+    /// A split the row sum alone chose is kept only if the column identities it takes part in
+    /// hold (or cannot be checked): a wrong printed 总计 can make a wrong split add up, and with
+    /// run-together digits nothing else tells them apart.
+    mutating func verifyAcceptedRuns(_ table: TableDefinition, into report: inout Report) {
+        defer { acceptedRuns = [] }
+        guard table.id == .t3, !acceptedRuns.isEmpty else { return }
+        let definition = report.definition
+        let columns = table.blocks[0].columns
+        let outcomes = table.row("r3_7")?.sumOf ?? []
+        func known(_ row: String) -> [Int64]? {
+            var out: [Int64] = []
+            for c in columns {
+                guard let i = definition.index(of: CellRef(table: .t3, row: row, column: c.id)), let v = report.cells[i].count else { return nil }
+                out.append(v)
+            }
+            return out
+        }
+        var failing: [(rows: Set<String>, rule: String)] = []
+        let t32 = ["r3_7"] + outcomes
+        let v32 = t32.map(known)
+        if v32.allSatisfy({ $0 != nil }) {
+            let holds = columns.indices.allSatisfy { c in v32[0]![c] == v32.dropFirst().reduce(Int64(0)) { $0 + $1![c] } }
+            if !holds { failing.append((Set(t32), "T3-2")) }
+        }
+        let t31 = ["r1", "r2", "r3_7", "r4"]
+        let v31 = t31.map(known)
+        if v31.allSatisfy({ $0 != nil }) {
+            let holds = columns.indices.allSatisfy { c in v31[0]![c] + v31[1]![c] == v31[2]![c] + v31[3]![c] }
+            if !holds { failing.append((Set(t31), "T3-1")) }
+        }
+        var checkable: Set<String> = []
+        if v32.allSatisfy({ $0 != nil }) { checkable.formUnion(t32) }
+        if v31.allSatisfy({ $0 != nil }) { checkable.formUnion(t31) }
+        for accepted in acceptedRuns {
+            // Not confirmed by any column identity: the row sum alone is not enough (a wrong 总计 can add up).
+            let hit = failing.first(where: { $0.rows.contains(accepted.row.id) })
+                ?? (checkable.contains(accepted.row.id) ? nil : (rows: Set<String>(), rule: "T3-1/T3-2（其他行不全，无法核对）"))
+            guard let hit else { continue }
+            for column in columns {
+                if let i = definition.index(of: CellRef(table: .t3, row: accepted.row.id, column: column.id)) { report.cells[i] = .empty }
+            }
+            refuseRow(accepted.row, table: table, columns: columns, location: accepted.location, report: report,
+                      message: "表三“\(accepted.row.label)”：数字连写为“\(accepted.text)”，只有行合计能确定拆分（\(Self.describe(accepted.candidates[0]))），而 \(hit.rule) 勾稽关系不能确认它：总计可能印错，整行导入为空。")
+        }
     }
 }

@@ -42,7 +42,7 @@ enum MetadataReader {
                 let next = cleaned(lines[index + 1].text)
                 if markers.contains(where: { next.hasPrefix("工作" + $0) || next.hasPrefix($0) }) { text += next }
             }
-            guard text.count <= 80, !startsLikeSentence(text), let parsed = parseTitle(text) else { continue }
+            guard text.count <= 80, !startsLikeSentence(text), let parsed = parseTitle(text, wholeLine: true) else { continue }
             reading.titleLine = index
             if let y = parsed.year { reading.year = Found(value: y, source: source, certain: true) }
             var agency = parsed.agency
@@ -144,7 +144,7 @@ enum MetadataReader {
     }
 
     /// `<agency><year>年[度]…信息公开…报告`, `<year>年[度]<agency>…`, `关于<year>年度…`; spaces ignored.
-    static func parseTitle(_ raw: String) -> (year: Int?, agency: String?)? {
+    static func parseTitle(_ raw: String, wholeLine: Bool = false) -> (year: Int?, agency: String?)? {
         let text = raw.filter { !$0.unicodeScalars.allSatisfy(LabelKey.isSpace) }
         guard let info = text.firstRange(of: "信息公开") else { return nil }
         let after = text[info.upperBound...]
@@ -167,7 +167,9 @@ enum MetadataReader {
         }
         while let l = agency.last, l == "的" || l == "度" { agency = agency.dropLast() }
         // Only the trailing run of name characters (drops breadcrumbs, spam, `现公布`).
-        let name = String(agency.reversed().prefix { isNameCharacter($0) }.reversed())
+        // A title line is the name as printed; inside a sentence, the name is the trailing run of name characters.
+        let name = wholeLine && !agency.contains(where: { ">：:|》".contains($0) })
+            ? String(agency) : String(agency.reversed().prefix { isNameCharacter($0) }.reversed())
         guard year != nil || !name.isEmpty else { return nil }
         return (year, name.isEmpty ? nil : name)
     }

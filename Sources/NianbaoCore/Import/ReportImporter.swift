@@ -123,6 +123,10 @@ struct Interpreter {
     var problems: [ImportProblem] = []
     /// Rows of run-together digits that the row sum left with several splits, for the column identities.
     var pendingRuns: [PendingRun] = []
+    /// Rows of table 三 whose digits the row sum alone split, to be confirmed by the column identities.
+    var acceptedRuns: [PendingRun] = []
+    /// The table being read runs to the end of the input (a cut excerpt may end inside a row).
+    var inputEndsInRegion = false
 
     /// `LabelKey.of` of each short non-table line (headings are short), computed once.
     let headingKeys: [String]
@@ -289,6 +293,7 @@ struct Interpreter {
             let end = headings[section] == nil && headings[order[order.firstIndex(of: section)! + 1]] == nil
                 ? lines.count : regionEnd(after: section)
             let tokens = self.tokens(lines: start..<max(start, end))
+            inputEndsInRegion = end >= lines.count
             readTable(form.definition.table(table), tokens: tokens, into: &report)
             if end > start { previousEnd = end }
         }
@@ -296,16 +301,23 @@ struct Interpreter {
         // Narrative sections, exactly as published.
         if let s1 = headings[.s1] {
             report.texts[.s1] = narrative(s1 + 1..<regionEnd(after: .s1))
-            if let t = title?.line, s1 > t + 1 {
-                let preface = narrative(t + 1..<s1)
-                if !preface.isEmpty {
-                    problems.append(ImportProblem(level: .note, kind: .textOutsideSections, location: lines[t + 1].location,
-                                                  message: "标题和“一、总体情况”之间的前言没有导入（报告格式中没有前言栏目）。"))
-                }
+            // The preface (前言): what stands between the title (or the top) and 一, without page chrome.
+            let from = title.map { $0.line + 1 } ?? 0
+            if s1 > from {
+                report.preface = NarrativeText.preface(lines[from..<s1].filter { !($0.isTable && document.kind == .html) }.map(\.text))
             }
         }
         if let s5 = headings[.s5] { report.texts[.s5] = narrative(s5 + 1..<regionEnd(after: .s5)) }
-        if let s6 = headings[.s6] { report.texts[.s6] = narrative(s6 + 1..<lines.count) }
+        if let s6 = headings[.s6] {
+            let (text, signOff) = NarrativeText.splitSignOff(narrative(s6 + 1..<lines.count))
+            report.texts[.s6] = text
+            report.signOff = signOff
+        } else if headings[.s5] != nil {
+            // No 六: the sign-off ends 五.
+            let (text, signOff) = NarrativeText.splitSignOff(report.text(.s5))
+            report.texts[.s5] = text
+            report.signOff = signOff
+        }
 
         problems.sort { a, b in
             if a.location.line != b.location.line { return a.location.line < b.location.line }
@@ -417,6 +429,7 @@ struct Interpreter {
         }
         while let first = texts.first, first.trimmingAllSpace.isEmpty { texts.removeFirst() }
         while let last = texts.last, last.trimmingAllSpace.isEmpty { texts.removeLast() }
+        if document.kind == .lineText { texts = NarrativeText.joinHardBreaks(texts) }
         return texts.joined(separator: "\n")
     }
 
@@ -539,8 +552,10 @@ struct Interpreter {
                         break
                     }
                 }
+                // The input ends inside this row (a cut excerpt): the values printed are the first cells, in order.
+                let cut = inputEndsInRegion && found.next >= tokens.count && !found.indices.isEmpty && document.kind != .html
                 store(row: row, table: table, columns: columns, found: found.indices, labelToken: tokens[label.lowerBound],
-                      tokens: tokens, headerUnits: headerUnits, into: &report)
+                      tokens: tokens, headerUnits: headerUnits, into: &report, inputEnds: cut)
                 // Extra values on the same row.
                 var p = found.next
                 var extras: [SourceDocument.Cell] = []
@@ -560,9 +575,9 @@ struct Interpreter {
 
     mutating func store(row: RowDefinition, table: TableDefinition, columns: [ColumnDefinition], found: [Int],
                         labelToken: Token, tokens: [Token], headerUnits: [String: CellReader.MoneyUnit],
-                        into report: inout Report) {
+                        into report: inout Report, inputEnds: Bool = false) {
         let definition = report.definition
-        let positional = document.kind == .html || found.count == columns.count
+        let positional = document.kind == .html || found.count == columns.count || inputEnds
         for (k, column) in columns.enumerated() {
             let ref = CellRef(table: table.id, row: row.id, column: column.id)
             guard let index = definition.index(of: ref) else { continue }
@@ -571,7 +586,9 @@ struct Interpreter {
                 let cell = tokens[found[k]].cell
                 read(cell, into: index, ref: ref, kind: column.kind, headerUnit: headerUnits[column.id], label: cellLabel, report: &report)
             } else {
-                let message = found.isEmpty
+                let message = inputEnds
+                    ? "\(cellLabel)：输入在这一格之前结束（摘录被截断），导入为空。"
+                    : found.isEmpty
                     ? "\(cellLabel)：“\(row.label)”之后没有数值，导入为空。"
                     : (positional
                         ? "\(cellLabel)：这一行缺少这一格，导入为空。"
@@ -591,8 +608,10 @@ struct Interpreter {
             case nil:
                 break
             case .defaulted:
-                problems.append(ImportProblem(level: .note, kind: .unitDefaulted, location: cell.location, cell: ref, published: cell.raw,
-                                              message: "\(label)：表头和数值都没有写单位，按万元导入（\(value.description) 万元）。"))
+                // 8040 with no unit may be 元 or 万元: a factor of 10,000 is not guessed.
+                report.cells[index] = .empty
+                problems.append(ImportProblem(level: .error, kind: .unitDefaulted, location: cell.location, cell: ref, published: cell.raw,
+                                              message: "\(label)：表头和数值都没有写单位（元还是万元），“\(cell.raw)”无法确定，导入为空；核对原文后填写。"))
             case .convertedFromYuan(let fromValue):
                 problems.append(ImportProblem(level: .note, kind: .unitConverted, location: cell.location, cell: ref, published: cell.raw,
                                               message: "\(label)：\(fromValue ? "数值" : "表头")注明单位为元，“\(cell.raw)”换算为 \(value.description) 万元。"))

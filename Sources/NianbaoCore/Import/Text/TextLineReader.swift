@@ -35,11 +35,11 @@ enum TextLineReader {
         for (k, segment) in segments.enumerated() {
             defer { col += segment.count + 1 }
             // A zero-length segment is a span residue or the edge of the row; whitespace only is
-            // a blank cell, except after the last pipe (the line's end) and before a leading pipe.
+            // a blank cell, except after the last pipe (the line's end).
             if segment.isEmpty { continue }
             let trimmed = segment.trimmingAllSpaceSub
             if trimmed.isEmpty {
-                if k == segments.count - 1 || k == 0 { continue }
+                if k == segments.count - 1 { continue }
                 cells.append(Cell(raw: "", key: "", location: at(number, col)))
                 continue
             }
