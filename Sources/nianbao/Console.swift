@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NianbaoCore
 
 /// Standard input, output and error through POSIX, and local time for prompts.
 ///
@@ -22,8 +23,9 @@ enum Console {
         }
     }
 
-    /// Writes text to standard error.
-    static func error(_ text: String) { write(Array(text.utf8), to: 2) }
+    /// Writes text to standard error, with any control or format character from a file or a
+    /// path shown visibly (`^[`, `<U+202E>`); line breaks are kept.
+    static func error(_ text: String) { write(Array(TerminalSafe.sanitizeKeepingNewlines(text).utf8), to: 2) }
 
     /// Writes bytes to standard output.
     static func output(_ bytes: [UInt8]) { write(bytes, to: 1) }

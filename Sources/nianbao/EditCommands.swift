@@ -20,7 +20,8 @@ struct Edit: ParsableCommand {
         discussion: """
             打开时会检查：是否有人正在编辑同一文件（锁文件），是否有比文件更新的恢复副本（上次异常退出时留下）。
             编辑期间每停顿约 1.5 秒、每 30 次修改写一次恢复副本；终端被关闭（SIGHUP）或进程被终止（SIGTERM）时也会写。
-            正常保存或退出后恢复副本删除。
+            正常保存或退出后恢复副本删除。恢复目录不可写时改写到报告所在目录（隐藏文件）或 $TMPDIR，都不行时在状态栏持续警告。
+            退出码：0 正常退出；2 无法打开；128+信号值 被信号终止（如 SIGHUP 为 129），修改已在恢复副本中；3 被信号终止且恢复副本无法写入（修改已丢失）。
 
             示例：
               nianbao edit 2025.json
@@ -158,11 +159,16 @@ struct EditSession {
     }
 
     static func runEditor(_ app: EditorApp, report: Report, modified: Bool = false, message: String? = nil) throws {
+        let exit: EditorExit
         do {
-            try app.run(report: report, modified: modified, message: message)
+            exit = try app.run(report: report, modified: modified, message: message)
         } catch let error as TerminalError {
             throw CommandFailure(code: 2, message: error.description)
+        } catch let refusal as EditorRefusal {
+            throw CommandFailure(code: 2, message: refusal.message)
         }
+        // 128 + signal after SIGHUP/SIGTERM/SIGINT, 3 when unsaved edits could not be kept.
+        if exit.status != 0 { throw ExitCode(exit.status) }
     }
 }
 
@@ -188,7 +194,7 @@ enum RecoveryPrompt {
             return .discard
         }
         Prompt.say("""
-            发现 \(path) 的恢复副本（\(Prompt.timestamp(copy.modificationDate))），比文件本身更新：
+            发现 \(path) 的恢复副本（\(Prompt.timestamp(copy.modificationDate))，位于 \(copy.path)），比文件本身更新：
             上次编辑可能因终端关闭、断线或程序异常而没有保存。
             """)
         while true {

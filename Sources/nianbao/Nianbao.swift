@@ -50,9 +50,6 @@ struct Nianbao: ParsableCommand {
 
     /// The editor on a fresh temporary copy of the built-in sample.
     static func openSample() throws {
-        try reportingFailures {
-            let path = try BuiltInSample.temporaryCopy()
-            try EditSession(path: path, previous: nil).run { SampleReports.seed }
-        }
+        try reportingFailures { try BuiltInSample.open() }
     }
 }

@@ -199,11 +199,15 @@ struct EditorEndToEndTests {
     /// `nianbao` with no arguments opens the built-in sample.
     @Test func noArgumentsOpensTheSample() throws {
         let scratch = try Scratch()
+        var env = scratch.env
+        env["TMPDIR"] = scratch.dir.path  // its temporary copy goes (and is removed) here
         let t = Tmux()
         defer { t.kill() }
-        try t.start("'\(try binary())'", env: scratch.env)
+        try t.start("'\(try binary())'; echo EXITED; sleep 30", env: env)
         let screen = try t.require { $0.contains("驻马店市水利局") && $0.contains("2020 年度") }
         #expect(screen.contains("(一)主动公开情况"))
+        try t.keys("C-x")
+        try t.require { $0.contains("EXITED") }
     }
 }
 

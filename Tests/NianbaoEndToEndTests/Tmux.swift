@@ -2,9 +2,30 @@ import Foundation
 import Testing
 
 /// Drives the real `nianbao` binary inside a private tmux server.
+///
+/// Each instance owns one tmux server on its own socket (`-S`, in a temporary folder of its
+/// own) and ends everything it started: `kill()` (also run by `deinit`) kills the processes of
+/// every pane by process group, asks the server to exit, kills it if it does not, and removes
+/// the socket folder. `swift test` leaves no tmux server, editor or folder behind.
 final class Tmux {
-    let socket = "nianbao-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+    /// The folder holding this server's socket; removed by `kill()`.
+    let directory: String
+    /// The socket path, passed to every tmux command with `-S`.
+    let socket: String
     let session = "e2e"
+    /// Server and pane processes seen so far, ended by `kill()`.
+    private var serverPID: pid_t?
+    private var panePIDs: Set<pid_t> = []
+    private var killed = false
+
+    init() {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/nianbao-e2e-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        directory = made.map { String(cString: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-e2e-\(UUID().uuidString)").path
+        if made == nil { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        socket = directory + "/tmux.sock"
+    }
 
     static var available: Bool { tmuxPath != nil }
     static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
@@ -22,7 +43,6 @@ final class Tmux {
             .appendingPathComponent("../../.build/debug/nianbao").standardized.path
         return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
     }()
-
 
     /// Runs a program with posix_spawn and waitpid (Foundation's Process can hang reaping tmux clients).
     @discardableResult
@@ -50,25 +70,42 @@ final class Tmux {
 
     @discardableResult
     func tmux(_ args: String...) throws -> String {
-        try Self.run(Self.tmuxPath!, ["-L", socket] + args).output
+        try Self.run(Self.tmuxPath!, ["-S", socket] + args).output
     }
 
     /// Starts `command` (run by sh) in a detached session of the given size.
     func start(_ command: String, columns: Int = 80, rows: Int = 24, env: [String: String] = [:]) throws {
         // A known environment whatever the test runner has (some runners set NO_COLOR).
-        var full = "unset NO_COLOR ESCDELAY; export TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no;"
+        var full = "unset NO_COLOR ESCDELAY TMUX; export TERM=xterm-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no;"
         for (k, v) in env { full += " export \(k)='\(v)';" }
         full += " " + command
-        try Self.run(Self.tmuxPath!, ["-L", socket, "new-session", "-d", "-s", session, "-x", "\(columns)",
-                                      "-y", "\(rows)", "sh", "-c", full], capture: false)
+        // `-f /dev/null`: no user configuration; the server exits when its last session ends.
+        try Self.run(Self.tmuxPath!, ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", session,
+                                      "-x", "\(columns)", "-y", "\(rows)", "sh", "-c", full], capture: false)
         try tmux("set-option", "-t", session, "escape-time", "0")
+        try tmux("set-option", "-g", "exit-empty", "on")
+        recordProcesses()
+    }
+
+    /// Notes the server's and the panes' process ids, so that `kill()` can end them.
+    private func recordProcesses() {
+        if let pid = try? tmux("display", "-p", "-t", session, "#{pid}"), let n = pid_t(pid.trimmed) { serverPID = n }
+        if let panes = try? tmux("list-panes", "-a", "-F", "#{pane_pid}") {
+            for line in panes.split(separator: "\n") { if let n = pid_t(String(line).trimmed) { panePIDs.insert(n) } }
+        }
     }
 
     func keys(_ keys: String...) throws {
-        try Self.run(Self.tmuxPath!, ["-L", socket, "send-keys", "-t", session] + keys)
+        try Self.run(Self.tmuxPath!, ["-S", socket, "send-keys", "-t", session] + keys)
     }
 
-    func literal(_ text: String) throws { try tmux("send-keys", "-t", session, "-l", text) }
+    /// Types text as it is (`--`: text starting with `-`, such as `-5`, is not an option).
+    func literal(_ text: String) throws { try tmux("send-keys", "-t", session, "-l", "--", text) }
+
+    /// Sends raw bytes in one write to the pane (e.g. Esc and a digit together, as a laggy link does).
+    func raw(_ bytes: [UInt8]) throws {
+        try Self.run(Self.tmuxPath!, ["-S", socket, "send-keys", "-t", session, "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
 
     func paste(_ text: String) throws {
         try tmux("set-buffer", "-b", "e2e", text)
@@ -78,7 +115,7 @@ final class Tmux {
     func screen() throws -> String { try tmux("capture-pane", "-p", "-t", session) }
 
     func display(_ format: String) throws -> String {
-        try tmux("display", "-p", "-t", session, format).trimmingCharacters(in: .whitespacesAndNewlines)
+        try tmux("display", "-p", "-t", session, format).trimmed
     }
 
     /// Polls until the screen satisfies `condition`, up to `timeout` seconds; returns the last screen.
@@ -108,7 +145,49 @@ final class Tmux {
 
     struct TmuxTimeout: Error {}
 
-    func kill() { _ = try? tmux("kill-server") }
+    /// Ends everything this instance started: pane process groups, the server, the socket folder.
+    /// Safe to call more than once.
+    func kill() {
+        guard !killed else { return }
+        killed = true
+        recordProcesses()
+        // The panes' commands first (sh and the editor share the pane's process group), so
+        // nothing outlives the server; then the server, politely and then for certain.
+        for pid in panePIDs {
+            _ = Glibc.kill(-pid, SIGKILL)
+            _ = Glibc.kill(pid, SIGKILL)
+        }
+        _ = try? Self.run(Self.tmuxPath!, ["-S", socket, "kill-server"])
+        if let server = serverPID {
+            Self.waitUntilGone(server, timeout: 2)
+            if Self.isAlive(server) {
+                _ = Glibc.kill(server, SIGKILL)
+                Self.waitUntilGone(server, timeout: 2)
+            }
+        }
+        for pid in panePIDs { Self.waitUntilGone(pid, timeout: 2) }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    static func isAlive(_ pid: pid_t) -> Bool {
+        guard Glibc.kill(pid, 0) == 0 else { return false }
+        // A zombie (already ended, not yet reaped by its parent) counts as gone.
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        if let close = stat.lastIndex(of: ")") {
+            let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+            return state != "Z"
+        }
+        return true
+    }
+
+    static func waitUntilGone(_ pid: pid_t, timeout: Double) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while isAlive(pid), Date() < deadline { usleep(20_000) }
+    }
 
     deinit { kill() }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

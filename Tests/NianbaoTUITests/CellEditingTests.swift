@@ -20,15 +20,17 @@ import Testing
     @Test func refusesLetterMinusAndDecimalInCountCell() {
         let s0 = at(blankState(), "t3.r1.np")
         let (a, _) = send(s0, typing("a"))
-        #expect(a.cellEdit == nil)
-        #expect(a.message?.isError == true)
-        #expect(a.message?.text.contains("不能填入此格") == true)
+        // Issue 10: the refused character stays in the entry, marked, with the reason.
+        #expect(a.cellEdit?.buffer == "a")
+        #expect(a.cellEdit?.refusal?.message.contains("不能填入此格") == true)
         let (b, _) = send(s0, typing("-"))
-        #expect(b.message?.text.contains("不能填负数") == true)
+        #expect(b.cellEdit?.refusal?.message.contains("不能填负数") == true)
         let (c, _) = send(s0, typing("1."))
-        #expect(c.message?.text.contains("不能有小数") == true)
-        let (d, _) = send(c, typing("5"))
-        #expect(d.cellEdit?.buffer == "15")
+        #expect(c.cellEdit?.refusal?.message.contains("不能有小数") == true)
+        let (d, _) = send(c, typing("5") + [.enter])
+        #expect(d.cellEdit?.buffer == "1.5", "never 15")
+        #expect(d.report["t3.r1.np"] == .empty)
+        #expect(d.message?.isError == true)
     }
 
     @Test func acceptsFullWidthDigitsAndThousandsSeparators() {
@@ -44,11 +46,15 @@ import Testing
     @Test func amountCellTakesDecimalsUpToFourPlaces() {
         let s0 = at(blankState(), "t2.fee.fee_amount")
         let (a, _) = send(s0, typing("3194.75201"))
-        #expect(a.message?.text.contains("4 位小数") == true)
-        let (b, _) = send(a, [.enter])
+        #expect(a.cellEdit?.refusal?.message.contains("4 位小数") == true)
+        let (refused, _) = send(a, [.enter])
+        #expect(refused.report["t2.fee.fee_amount"] == .empty)
+        let (b, _) = send(a, [.backspace, .backspace, .enter])
         #expect(b.report["t2.fee.fee_amount"] == .amount(Amount("3194.752")!))
         let (c, _) = send(s0, typing("-"))
-        #expect(c.message?.text.contains("不能填负数") == true)
+        #expect(c.cellEdit?.refusal?.message.contains("不能填负数") == true)
+        let (d, _) = send(s0, typing("1,2") + [.enter])
+        #expect(d.report["t2.fee.fee_amount"] == .empty, "a misplaced thousands separator is refused, not read as 12")
     }
 
     @Test func escCancelsTyping() {

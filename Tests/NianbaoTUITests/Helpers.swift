@@ -32,6 +32,7 @@ func at(_ state: EditorState, _ id: String) -> EditorState {
     var s = state
     let ref = CellRef(id)!
     s.section = ref.table.section
+    s.selectionAnchor = nil
     s.tableCursors[ref.table] = TableModel.of(ref.table, form: s.report.form).position(of: cellIndex(id))
     return s
 }

@@ -32,7 +32,8 @@ import Testing
 /// Wrapping only up to the caret finds the same line as wrapping the whole text.
 @Suite struct CaretLineTests {
     @Test func agreesWithTheFullLayoutEverywhere() {
-        let pieces = ["加强政务公开", "ab", " ", "\n", "\r\n", "“公开为常态”", "１２３", "e\u{301}", "〔2019〕60号", "\n\n"]
+        let pieces = ["加强政务公开", "ab", " ", "\n", "\r\n", "“公开为常态”", "１２３", "e\u{301}", "〔2019〕60号", "\n\n",
+                      "，", "。", "、", "）。", "》", "!"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {
             let text = (0..<Int.random(in: 0...25, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()

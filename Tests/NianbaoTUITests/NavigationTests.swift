@@ -43,12 +43,16 @@ import Testing
         #expect(s.cursorCell == list[target].cells[0])
     }
 
-    @Test func findingsTouchingCursorComeFirst() {
+    @Test func findingsOfTheCursorCellAreShownAndMarkedWithoutReordering() {
         var s = at(blankState(), "t4.ld.fix")
         s = Editor.reduce(s, .redraw).0
-        #expect(s.orderedFindings.first?.involves(cell: cellIndex("t4.ld.fix")) == true)
+        let order = s.orderedFindings.map(\.message)
         let frame = Renderer.render(s)
-        #expect(frame.grid.text(row: s.layout.findingsTop).hasPrefix(">"))
+        let rows = (s.layout.statusRow..<s.layout.messageRow).map { frame.grid.text(row: $0) }
+        #expect(rows.contains { $0.hasPrefix(">") })
+        // Moving the cursor does not reorder the list (issue 10).
+        s = at(s, "t3.r1.np")
+        #expect(s.orderedFindings.map(\.message) == order)
     }
 
     @Test func quitWithUnsavedChangesAsks() {

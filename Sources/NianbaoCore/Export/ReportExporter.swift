@@ -3,8 +3,10 @@
 /// declaration. Empty cells are written blank; amounts are written exactly.
 public enum ReportExporter {
     /// `<agency><year>年政府信息公开工作年度报告`.
+    ///
+    /// The agency is shown on one line, with any control or format character made visible.
     public static func title(_ report: Report) -> String {
-        "\(report.agency)\(report.year)年政府信息公开工作年度报告"
+        "\(ExportText.line(report.agency))\(report.year)年政府信息公开工作年度报告"
     }
 
     // MARK: HTML
@@ -25,6 +27,7 @@ public enum ReportExporter {
     th.hd { font-weight: bold; }
     th.lb { text-align: left; }
     th.corner { font-size: 9pt; font-weight: normal; }
+    p.sign { text-align: right; text-indent: 0; margin: 0; }
     td.v { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tr { break-inside: avoid; page-break-inside: avoid; }
     thead { display: table-header-group; }
@@ -47,6 +50,9 @@ public enum ReportExporter {
         out += "<meta name=\"nianbao-scope\" content=\"\(report.scope.rawValue)\">\n"
         out += "<title>\(escapeHTML(title(report)))</title>\n<style>\n\(css)\n</style>\n</head>\n<body>\n"
         out += "<h1>\(escapeHTML(title(report)))</h1>\n"
+        for line in ExportText.lines(report.preface) where !report.preface.isEmpty {
+            out += "<p>\(escapeHTMLText(String(line)))</p>\n"
+        }
         let definition = report.definition
         for section in definition.sections {
             out += "<h2>\(escapeHTML(section.title))</h2>\n"
@@ -54,7 +60,7 @@ public enum ReportExporter {
             case .text:
                 let text = report.text(section.id)
                 if !text.isEmpty {
-                    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    for line in ExportText.lines(text) {
                         out += "<p>\(escapeHTMLText(String(line)))</p>\n"
                     }
                 }
@@ -62,8 +68,18 @@ public enum ReportExporter {
                 out += htmlTable(PrintedTable.make(definition.table(id), report: report))
             }
         }
+        for line in signOffLines(report) { out += "<p class=\"sign\">\(escapeHTML(line))</p>\n" }
         out += "</body>\n</html>\n"
         return out
+    }
+
+    /// 落款: the agency and the date (`2024年1月20日`), each on one line, when the report has one.
+    static func signOffLines(_ report: Report) -> [String] {
+        guard let signOff = report.signOff else { return [] }
+        var lines: [String] = []
+        if !signOff.agency.isEmpty { lines.append(ExportText.line(signOff.agency)) }
+        if let date = signOff.date { lines.append(date.chinese) }
+        return lines
     }
 
     static func htmlTable(_ table: PrintedTable) -> String {
@@ -145,6 +161,8 @@ public enum ReportExporter {
     /// flattened (`申请人情况/法人或其他组织/商业企业`).
     public static func markdown(_ report: Report) -> String {
         var out = "# \(escapeMarkdown(title(report)))\n"
+        let preface = ExportText.lines(report.preface).filter { !$0.isEmpty }.map { escapeMarkdownLine(String($0)) }
+        if !preface.isEmpty { out += "\n" + preface.joined(separator: "\n\n") + "\n" }
         let definition = report.definition
         for section in definition.sections {
             out += "\n## \(escapeMarkdown(section.title))\n\n"
@@ -152,7 +170,7 @@ public enum ReportExporter {
             case .text:
                 let text = report.text(section.id)
                 var paragraphs: [String] = []
-                for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                for line in ExportText.lines(text) where !line.isEmpty {
                     paragraphs.append(escapeMarkdownLine(String(line)))
                 }
                 if !paragraphs.isEmpty { out += paragraphs.joined(separator: "\n\n") + "\n" }
@@ -160,6 +178,8 @@ public enum ReportExporter {
                 out += markdownTable(definition.table(id), report: report)
             }
         }
+        let signOff = signOffLines(report).map { escapeMarkdownLine($0) }
+        if !signOff.isEmpty { out += "\n" + signOff.joined(separator: "\n\n") + "\n" }
         return out
     }
 
@@ -212,14 +232,29 @@ public enum ReportExporter {
         return out
     }
 
+    /// One line of narrative text as a Markdown paragraph that the text cannot give structure:
+    /// leading spaces and tabs become character references (so no code block, and no marker
+    /// counts as being at the line start), and a leading heading, list, quote, rule or
+    /// setext marker (`#`, `-`, `+`, `=`, `1.`, `1)`) is escaped.
     static func escapeMarkdownLine(_ line: String) -> String {
-        var text = escapeMarkdown(line)
-        if let first = text.first, "#-+=".contains(first) { text = "\\" + text }
-        if let dot = text.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != text.startIndex,
-           text[dot] == ".", text[text.index(after: dot)...].first == " " {
-            text.insert("\\", at: dot)
+        var indent = ""
+        var rest = Substring(line)
+        while let first = rest.first, first == " " || first == "\t" {
+            indent += first == " " ? "&#32;" : "&#9;"
+            rest = rest.dropFirst()
         }
-        return text
+        var text = escapeMarkdown(String(rest))
+        if let first = text.first, "#-+=".contains(first) { text = "\\" + text }
+        // An ordered-list marker: 1–9 digits, then `.` or `)`, then a space, a tab or the end.
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if (1...9).contains(digits.count), let delimiter = text.dropFirst(digits.count).first,
+           delimiter == "." || delimiter == ")" {
+            let after = text.dropFirst(digits.count + 1).first
+            if after == nil || after == " " || after == "\t" {
+                text.insert("\\", at: text.index(text.startIndex, offsetBy: digits.count))
+            }
+        }
+        return indent + text
     }
 
     static func escapeMarkdownCell(_ text: String) -> String { escapeMarkdown(text) }
@@ -253,17 +288,20 @@ public enum ReportExporter {
     /// Plain text with every table drawn in columns aligned by display width (CJK = 2 cells).
     public static func plainText(_ report: Report) -> String {
         var out = title(report) + "\n"
+        if !report.preface.isEmpty { out += "\n" + ExportText.paragraphs(report.preface) + "\n" }
         let definition = report.definition
         for section in definition.sections {
             out += "\n" + section.title + "\n\n"
             switch section.content {
             case .text:
                 let text = report.text(section.id)
-                if !text.isEmpty { out += text + "\n" }
+                if !text.isEmpty { out += ExportText.paragraphs(text) + "\n" }
             case .table(let id):
                 out += plainTable(PrintedTable.make(definition.table(id), report: report))
             }
         }
+        let signOff = signOffLines(report)
+        if !signOff.isEmpty { out += "\n" + signOff.joined(separator: "\n") + "\n" }
         return out
     }
 

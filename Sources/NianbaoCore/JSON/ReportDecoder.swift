@@ -86,9 +86,7 @@ struct ReportDecoder {
         guard case .string(let agency) = object[2] else {
             throw fail(["agency"], "agency（机关名称）应为字符串。")
         }
-        guard agency.count <= ReportFile.maxAgencyLength else {
-            throw fail(["agency"], "agency（机关名称）过长：\(agency.count) 个字符，上限 \(ReportFile.maxAgencyLength)。")
-        }
+        if let tooLong = TextLimits.agency.violation(agency) { throw fail(["agency"], tooLong) }
         guard case .number(let yearNumber) = object[3], let year = yearNumber.int64 else {
             throw fail(["year"], "year（年度）应为整数，如 2021。")
         }

@@ -45,19 +45,47 @@ public enum ReportFile {
         try decode(try readBytes(path: path), path: path)
     }
 
-    /// Reads a file's bytes, refusing directories, unreadable files and files over the size limit.
+    /// Reads a file's bytes, refusing directories, FIFOs, sockets, devices, unreadable files and
+    /// files over the size limit.
+    ///
+    /// The file is opened without blocking (a FIFO with no writer would otherwise hang the open
+    /// or the read forever) and its type checked with `fstat` before anything is read.
     public static func readBytes(path: String) throws(ReportFileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             let code = errno
             switch code {
             case ENOENT: throw ReportFileError(path: path, message: "文件不存在。")
             case EACCES: throw ReportFileError(path: path, message: "没有读取权限。")
+            case ENXIO: throw ReportFileError(path: path, message: "这是一个套接字或没有设备的特殊文件，不是报告文件。")
             default: throw ReportFileError(path: path, message: "无法打开文件：\(String(cString: strerror(code)))。")
             }
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw ReportFileError(path: path, message: "无法读取文件信息：\(String(cString: strerror(errno)))。")
+        }
+        if let kind = nonRegularKind(info.st_mode) {
+            throw ReportFileError(path: path, message: "这是\(kind)，不是普通文件；报告文件只能是普通文件。")
+        }
+        // A regular file never blocks; clear the flag so reads behave as usual.
+        let flags = fcntl(fd, F_GETFL)
+        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
         return try readBytes(descriptor: fd, path: path)
+    }
+
+    /// The kind of a file that is not a regular file, in Chinese (`一个命名管道（FIFO）`), or nil.
+    static func nonRegularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "一个目录"
+        case S_IFIFO: "一个命名管道（FIFO）"
+        case S_IFSOCK: "一个套接字"
+        case S_IFCHR: "一个字符设备"
+        case S_IFBLK: "一个块设备"
+        default: "一个特殊文件"
+        }
     }
 
     /// Reads an open descriptor to its end (e.g. standard input), with the same checks and limit;

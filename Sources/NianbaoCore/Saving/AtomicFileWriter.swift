@@ -17,7 +17,7 @@ public enum AtomicFileWriter {
     /// - Parameter newFileMode: permission bits for a file that does not exist yet;
     ///   nil means `0644 & ~umask`. An existing file always keeps its own mode.
     public static func write(_ bytes: [UInt8], to path: String, newFileMode: mode_t? = nil) throws(SaveError) {
-        try write(bytes, to: path, newFileMode: newFileMode, io: .system)
+        try write(bytes, to: path, newFileMode: newFileMode, io: .current)
     }
 
     /// The implementation, with injectable syscalls for tests.
@@ -96,6 +96,59 @@ public enum AtomicFileWriter {
         if fsync(dirFD) != 0, errno != EINVAL {
             throw SaveError(path: path, errno: errno)
         }
+        StaleTemporaries.remove(in: dirFD, directory: directory, for: name)
+    }
+
+    /// Atomically writes a private file (mode 0600) named `name` in an open folder, never following links.
+    ///
+    /// For recovery copies in a folder others might reach: the temp file is created with
+    /// `O_EXCL | O_NOFOLLOW`, and the rename replaces whatever entry has the name (a planted
+    /// symbolic link is replaced, not written through). The existing file's mode and owner are
+    /// not copied.
+    static func writePrivate(_ bytes: [UInt8], directoryFD dirFD: Int32, directory: String, name: String,
+                             io: SaveIO = .current) throws(SaveError) {
+        let path = Posix.join(directory, name)
+        var existing = stat()
+        if fstatat(dirFD, name, &existing, AT_SYMLINK_NOFOLLOW) == 0 {
+            let type = Posix.type(existing.st_mode)
+            guard type == Posix.regularFile || type == Posix.symbolicLink else {
+                throw SaveError(path: path, reason: .notRegularFile, errno: EISDIR)
+            }
+        } else if errno != ENOENT {
+            throw SaveError(path: path, errno: errno)
+        }
+        var tempName = ""
+        var fd: Int32 = -1
+        for _ in 0..<16 {
+            tempName = temporaryName(for: name)
+            fd = openat(dirFD, tempName, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else { throw SaveError(path: path, errno: errno, directory: directory) }
+        do throws(SaveError) {
+            try fill(fd, with: bytes, path: path, io: io)
+            guard fchmod(fd, 0o600) == 0 else { throw SaveError(path: path, errno: errno) }
+            let syncError = io.fsync(fd)
+            guard syncError == 0 else { throw SaveError(path: path, errno: syncError) }
+        } catch {
+            close(fd)
+            unlinkat(dirFD, tempName, 0)
+            throw error
+        }
+        guard close(fd) == 0 else {
+            let code = errno
+            unlinkat(dirFD, tempName, 0)
+            throw SaveError(path: path, errno: code)
+        }
+        guard renameat(dirFD, tempName, dirFD, name) == 0 else {
+            let code = errno
+            unlinkat(dirFD, tempName, 0)
+            throw SaveError(path: path, errno: code, directory: directory)
+        }
+        if fsync(dirFD) != 0, errno != EINVAL {
+            throw SaveError(path: path, errno: errno)
+        }
+        StaleTemporaries.remove(in: dirFD, directory: directory, for: name)
     }
 
     /// `.NAME.tmp-PID-RANDOM`, with NAME shortened so the result fits in NAME_MAX.

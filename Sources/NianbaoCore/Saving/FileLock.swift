@@ -99,10 +99,13 @@ public final class FileLock: @unchecked Sendable {
             return unavailable(lockPath, EACCES)
         }
 
+        // The lock file says who edits the draft and where: readable by whoever may read the draft.
+        let mode = Posix.statPath(target).map { $0.st_mode & 0o666 } ?? (0o644 & ~Posix.currentUmask())
         var previous: LockOwner?
         for _ in 0..<8 {
-            let fd = open(lockPath, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            let fd = open(lockPath, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o600)
             if fd >= 0 {
+                _ = fchmod(fd, mode)
                 guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                     // Another editor opened our brand-new file and locked it first.
                     let owner = readOwner(fd)

@@ -24,6 +24,8 @@ public struct SaveError: Error, Sendable, Equatable, CustomStringConvertible {
         case notRegularFile
         /// The containing directory does not exist (ENOENT, ENOTDIR).
         case directoryMissing
+        /// A folder other users can write to (or that belongs to someone else), unsafe for private copies.
+        case unsafeDirectory
         /// A low-level I/O failure (EIO) or anything else.
         case system
     }
@@ -76,6 +78,9 @@ public struct SaveError: Error, Sendable, Equatable, CustomStringConvertible {
         case .permissionDenied: return "没有写入权限（\(name)）"
         case .symlinkLoop: return "符号链接形成循环或层级过深（\(name)）"
         case .notRegularFile: return "目标不是普通文件（\(name)）"
+        case .unsafeDirectory:
+            let folder = directory ?? path
+            return "目录 \(folder) 不属于当前用户或可被其他用户写入，不能安全存放恢复副本（\(name)）"
         case .directoryMissing:
             if let directory { return "所在目录 \(directory) 不存在（\(name)）" }
             return "所在目录不存在（\(name)）"

@@ -16,6 +16,21 @@ struct SaveIO: Sendable {
         write: { fd, buffer, count in systemWrite(fd, buffer, count) },
         fsync: { fd in systemFsync(fd) }
     )
+
+    /// A disk that is always full: every write fails with ENOSPC.
+    static let fullDisk = SaveIO(
+        write: { _, _, _ in (-1, ENOSPC) },
+        fsync: { fd in systemFsync(fd) }
+    )
+
+    /// What saves use: the real calls, or in debug builds a full disk when the end-to-end tests
+    /// set `NIANBAO_DEBUG_FULL_DISK=1` (for machines where they cannot mount a small tmpfs).
+    static var current: SaveIO {
+        #if DEBUG
+        if let flag = getenv("NIANBAO_DEBUG_FULL_DISK"), String(cString: flag) == "1" { return fullDisk }
+        #endif
+        return system
+    }
 }
 
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> (result: Int, errno: Int32) {

@@ -6,6 +6,8 @@ public struct EncodingProblem: Sendable, Equatable, CustomStringConvertible {
         case utf8ByteOrderMark
         /// UTF-16, little- or big-endian (from a BOM or many NUL bytes).
         case utf16(littleEndian: Bool)
+        /// UTF-32, little- or big-endian (from a BOM, or two NUL bytes in every four).
+        case utf32(littleEndian: Bool)
         /// Not UTF-8, but valid GB18030 (which includes GBK and GB2312).
         case gb18030
         /// Not UTF-8 and no recognised alternative.
@@ -33,6 +35,9 @@ public struct EncodingProblem: Sendable, Equatable, CustomStringConvertible {
         case .utf16(let little):
             return "不是 UTF-8 编码，看起来是 UTF-16（\(little ? "小端" : "大端")）编码"
                 + "（\(place)）；请另存为 UTF-8，例如：iconv -f UTF-16 -t UTF-8"
+        case .utf32(let little):
+            return "不是 UTF-8 编码，看起来是 UTF-32（\(little ? "小端" : "大端")）编码"
+                + "（\(place)）；请另存为 UTF-8，例如：iconv -f UTF-32 -t UTF-8"
         case .gb18030:
             return "不是 UTF-8 编码，看起来是 GBK/GB18030 编码（\(place)首次出现无效字节 \(hex)）；"
                 + "请先转换为 UTF-8，例如：iconv -f GB18030 -t UTF-8"
@@ -56,6 +61,10 @@ public enum TextEncodingCheck {
                 kind: kind, path: path, byteOffset: offset, line: lineNumber(bytes, offset),
                 byte: offset < bytes.count ? bytes[offset] : nil)
         }
+        // The UTF-32LE mark FF FE 00 00 starts like the UTF-16LE one: test it first.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return problem(.utf32(littleEndian: true), at: 0) }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return problem(.utf32(littleEndian: false), at: 0) }
+        if let utf32 = utf32WithoutBOM(bytes) { return problem(.utf32(littleEndian: utf32), at: utf32 ? 2 : 0) }
         if bytes.starts(with: [0xFF, 0xFE]) { return problem(.utf16(littleEndian: true), at: 0) }
         if bytes.starts(with: [0xFE, 0xFF]) { return problem(.utf16(littleEndian: false), at: 0) }
         if let utf16 = utf16WithoutBOM(bytes) { return problem(.utf16(littleEndian: utf16.littleEndian), at: utf16.firstNUL) }
@@ -87,6 +96,27 @@ public enum TextEncodingCheck {
         guard let first, (even + odd) * 4 >= sample.count else { return nil }
         // ASCII in UTF-16LE is "x\0": the NULs sit at odd offsets.
         return (odd >= even, first)
+    }
+
+    /// UTF-32 without a BOM: in the first 4 KiB (whole 4-byte units), the two high bytes of every
+    /// unit are zero (every character of a report is below U+10000 or at most U+10FFFF, so the top
+    /// byte is always zero and the next nearly always). Returns true for little-endian.
+    static func utf32WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        let count = min(bytes.count, 4096) / 4 * 4
+        guard count >= 4 else { return nil }
+        var little = true, big = true
+        var nonZero = false
+        var i = 0
+        while i < count, little || big {
+            if bytes[i + 2] != 0 || bytes[i + 3] != 0 { little = false }
+            if bytes[i] != 0 || bytes[i + 1] != 0 { big = false }
+            if bytes[i] != 0 || bytes[i + 3] != 0 { nonZero = true }
+            i += 4
+        }
+        guard nonZero else { return nil }
+        if little { return true }
+        if big { return false }
+        return nil
     }
 
     /// Offset of the first byte of the first ill-formed UTF-8 sequence, or nil.

@@ -14,9 +14,12 @@ public protocol DocumentStore: Sendable {
 
 /// Hooks for recovery copies (written by another component; all optional).
 public protocol RecoveryHook: Sendable {
-    /// Writes a recovery copy of the report (atomically).
-    func write(_ report: Report) throws
+    /// Writes a recovery copy of the report (atomically); says where it went, or throws
+    /// `RecoveryWriteFailure` with every place tried.
+    func write(_ report: Report) throws(RecoveryWriteFailure) -> RecoveryWritten
     /// Removes the recovery copy after a clean save or quit.
     func remove()
+    /// Which folder a copy would go to now, without writing one (checked when the editor opens).
+    func probe() -> Result<RecoveryWritten, RecoveryWriteFailure>
 }
 

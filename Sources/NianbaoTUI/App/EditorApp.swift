@@ -20,21 +20,64 @@ public struct EditorApp {
     }
 
     /// Loads the report from the store and runs the editor until the user quits.
-    public func run() throws {
+    @discardableResult
+    public func run() throws -> EditorExit {
         try run(report: store.load())
     }
 
     /// Runs the editor on a given report (e.g. a new draft, a recovered copy or the built-in sample).
     ///
     /// `modified` marks the report as not yet saved (a recovered copy); `message` is shown first.
-    public func run(report: Report, modified: Bool = false, message: String? = nil) throws {
+    /// Returns how the session ended (a signal, and whether unsaved edits were lost); what
+    /// became of the recovery copies is reported on standard error once the terminal is back.
+    @discardableResult
+    public func run(report: Report, modified: Bool = false, message: String? = nil) throws -> EditorExit {
+        if let refusal = EditorLimits.refusal(for: report) { throw refusal }
         let terminal = try NcursesTerminal()
-        defer { terminal.stop() }
+        var session = Session(app: self)
+        let exit = session.loop(terminal, report: report, modified: modified, message: message)
+        terminal.stop()
+        if let text = session.exitReport(exit) { Self.writeError(text) }
+        return exit
+    }
+
+    /// Writes to standard error (after curses has ended); a closed terminal is ignored.
+    static func writeError(_ text: String) {
+        let bytes = Array(TerminalSafe.sanitizeKeepingNewlines(text).utf8)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+}
+
+/// One run of the editor loop: the state, and what became of the recovery copies.
+private struct Session {
+    let app: EditorApp
+    var recoveryStatus = RecoveryStatus()
+    var state: EditorState!
+
+    init(app: EditorApp) { self.app = app }
+
+    mutating func loop(_ terminal: NcursesTerminal, report: Report, modified: Bool, message: String?) -> EditorExit {
         let size = terminal.size
-        var state = EditorState(report: report, mode: mode, fileName: store.displayName, previous: previous,
-                                columns: size.columns, rows: size.rows)
+        state = EditorState(report: report, mode: app.mode, fileName: app.store.displayName, previous: app.previous,
+                            columns: size.columns, rows: size.rows)
         if modified { state.dirty = true }
         if let message { state.message = StatusMessage(text: message, isError: false) }
+        if app.mode == .edit, let recovery = app.recovery {
+            // Say at once when no recovery folder is usable, not after the first lost copy.
+            // A warning takes the status line; a note that copies go elsewhere waits its turn.
+            if let warning = recoveryStatus.recordProbe(recovery.probe()),
+               recoveryStatus.isFailing || state.message == nil {
+                state.message = StatusMessage(text: warning, isError: recoveryStatus.isFailing)
+            }
+        }
         terminal.draw(Renderer.render(state))
         let clock = ContinuousClock()
         var lastKey = clock.now
@@ -42,10 +85,10 @@ public struct EditorApp {
         #if DEBUG
         let crashHook = getenv("NIANBAO_DEBUG_CRASH").map { String(cString: $0) == "1" } ?? false
         #endif
-        loop: while true {
+        while true {
             var actions: [EditorAction] = []
-            if TerminalGuard.takePending() != nil {
-                actions.append(.hangup)
+            if let signo = TerminalGuard.takePending() {
+                return stopBySignal(signo)
             } else if let key = terminal.readKey() {
                 #if DEBUG
                 if crashHook, key == .function(12) { fatalError("NIANBAO_DEBUG_CRASH: deliberate crash (F12)") }
@@ -60,41 +103,102 @@ public struct EditorApp {
                 continue
             }
             while !actions.isEmpty {
-                let (next, effects) = Editor.reduce(state, actions.removeFirst())
+                let action = actions.removeFirst()
+                let (next, effects) = Editor.reduce(state, action)
                 state = next
+                var failedSave: String?
+                if case .saveFinished(.failure(.failed(let text))) = action { failedSave = text }
+                var notice: String?
                 for effect in effects {
                     switch effect {
                     case .save(let report, let force):
-                        if !force, store.changedOnDisk() {
-                            actions.append(.saveFinished(.failure(.changedOnDisk)))
-                        } else {
-                            do {
-                                actions.append(.saveFinished(.success(try store.save(report))))
-                            } catch let failure as SaveFailure {
-                                actions.append(.saveFinished(.failure(failure)))
-                            } catch {
-                                actions.append(.saveFinished(.failure(.failed("\(error)"))))
-                            }
-                        }
+                        actions.append(.saveFinished(save(report, force: force)))
                     case .quit:
-                        break loop
+                        return EditorExit()
                     case .suspend:
                         terminal.suspend()
                         let s = terminal.size
                         actions.append(.resize(columns: s.columns, rows: s.rows))
                         actions.append(.resumed)
                     case .writeRecovery(let report):
-                        try? recovery?.write(report)
+                        notice = writeRecovery(pendingEditApplied(to: report)) ?? notice
                     case .removeRecovery:
-                        recovery?.remove()
+                        app.recovery?.remove()
                     case .fullRedraw:
                         terminal.invalidate()
                     case .bell:
                         terminal.beep()
+                    case .copy(let text):
+                        terminal.copyToClipboard(text)
                     }
                 }
+                if let failedSave {
+                    // Say what really became of the recovery copy, now that it has been tried.
+                    state.message = StatusMessage(text: recoveryStatus.saveFailedMessage(failedSave), isError: true)
+                } else if let notice {
+                    state.message = StatusMessage(text: notice, isError: recoveryStatus.isFailing)
+                }
+            }
+            // While no copy can be written, the warning stays whenever nothing else is shown.
+            if state.message == nil, state.dialog == nil, let warning = recoveryStatus.warning {
+                state.message = StatusMessage(text: warning, isError: true)
             }
             terminal.draw(Renderer.render(state))
         }
+    }
+
+    /// Saves unless the file changed on disk (and `force` is not set).
+    func save(_ report: Report, force: Bool) -> Result<SaveOutcome, SaveFailure> {
+        if !force, app.store.changedOnDisk() { return .failure(.changedOnDisk) }
+        do {
+            return .success(try app.store.save(report))
+        } catch let failure as SaveFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(.failed("\(error)"))
+        }
+    }
+
+    /// The report with the cell being typed in it, when the editor's report is the current one.
+    func pendingEditApplied(to report: Report) -> Report {
+        report == state.report ? state.recoveryReport : report
+    }
+
+    /// Writes a recovery copy and records the outcome; returns a message when something changed.
+    mutating func writeRecovery(_ report: Report) -> String? {
+        guard app.mode == .edit, let recovery = app.recovery else { return nil }
+        do throws(RecoveryWriteFailure) {
+            return recoveryStatus.record(.success(try recovery.write(report)))
+        } catch {
+            return recoveryStatus.record(.failure(error))
+        }
+    }
+
+    /// SIGHUP, SIGTERM, SIGINT …: everything typed goes into a recovery copy, then the editor ends.
+    mutating func stopBySignal(_ signo: Int32) -> EditorExit {
+        var lost = false
+        if app.mode == .edit, state.hasUnsavedEdits {
+            if app.recovery == nil {
+                lost = true
+            } else {
+                _ = writeRecovery(state.recoveryReport)
+                lost = recoveryStatus.isFailing
+            }
+        }
+        return EditorExit(signal: signo, lostUnsavedEdits: lost)
+    }
+
+    /// What to print on standard error once the terminal is back.
+    func exitReport(_ exit: EditorExit) -> String? {
+        var text = ""
+        if let signo = exit.signal {
+            text += "nianbao: 收到 \(EditorExit.signalName(signo))，编辑器已退出"
+            if let written = recoveryStatus.lastWritten, !exit.lostUnsavedEdits, state.hasUnsavedEdits {
+                text += "；未保存的修改已写入恢复副本 \(written.path)，下次打开时可以恢复"
+            }
+            text += "。\n"
+        }
+        if let report = recoveryStatus.exitReport(unsavedEdits: exit.lostUnsavedEdits) { text += report }
+        return text.isEmpty ? nil : text
     }
 }

@@ -53,11 +53,15 @@ public struct FileRecoveryHook: RecoveryHook {
         self.draftPath = draftPath
     }
 
-    public func write(_ report: Report) throws {
+    public func write(_ report: Report) throws(RecoveryWriteFailure) -> RecoveryWritten {
         try store.write(bytes: ReportFile.encode(report), for: draftPath)
     }
 
     public func remove() {
         try? store.remove(for: draftPath)
+    }
+
+    public func probe() -> Result<RecoveryWritten, RecoveryWriteFailure> {
+        store.probe(for: draftPath)
     }
 }

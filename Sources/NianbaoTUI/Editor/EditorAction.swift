@@ -25,6 +25,39 @@ public enum EditorAction: Sendable {
     case nextProblem
     case previousProblem
     case cycleFocus(forward: Bool)
+    /// Tab / Shift-Tab: the next (previous) input cell, wrapping to the next row's first one.
+    case nextCell(forward: Bool)
+    /// Next / previous error, skipping warnings and blank-cell notes.
+    case nextError(forward: Bool)
+    /// Esc (or an Alt chord) while typing: cancel the entry, then do the action.
+    indirect case cancelEditThen(EditorAction)
+    /// Shift-arrow: grow or shrink the selected block of cells.
+    case extendSelection(Direction)
+    /// Set blank input cells to 0: asks which (row, column, selection, table) unless given.
+    case fillZero(FillScope?)
+    /// Ctrl-D / Ctrl-T: copy the cell above (left) into the cursor cell or down (right) through the selection.
+    case fillDown
+    case fillRight
+    /// Copy the selection (or the whole table) as tab-separated text.
+    case copyOut
+    /// Alt-I / F11: the report's details (agency, year, form, scope, preface, sign-off).
+    case editInfo
+    /// Ctrl-A in a table: select every cell.
+    case selectAll
+    /// `/`, Ctrl-F: search labels, findings and text; `n` / `N` repeat.
+    case search
+    case repeatSearch(forward: Bool)
+    /// Show the selected finding (or the cursor cell's) in full.
+    case expandFinding
+    // Text sections
+    case wordLeft
+    case wordRight
+    case lineStart
+    case lineEnd
+    case documentStart
+    case documentEnd
+    case killToLineEnd
+    case joinLines
     case activate
     // Files and the session
     case save
@@ -41,6 +74,16 @@ public enum EditorAction: Sendable {
     case idle
     case hangup
     case resumed
+}
+
+extension EditorAction {
+    /// True for Ctrl-K in text.
+    var isKill: Bool { if case .killToLineEnd = self { true } else { false } }
+}
+
+/// Which blank cells a fill with 0 covers.
+public enum FillScope: Sendable, Hashable {
+    case row, column, selection, table
 }
 
 /// A direction for the arrow keys.

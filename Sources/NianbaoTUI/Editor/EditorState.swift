@@ -21,24 +21,52 @@ public enum Dialog: Sendable, Hashable {
     case confirmOverwrite
     /// The built-in help, scrolled to a line.
     case help(top: Int)
+    /// Which blank cells to fill with 0: 本行 / 本列 / 选区 / 全表.
+    case fillZero
+    /// The search (and go-to) prompt with what has been typed so far.
+    case search(query: String)
+    /// The report's details page (agency, year, form, scope, preface, sign-off).
+    case info(InfoForm)
+    /// A form change that would drop values: the page to apply and what would be lost.
+    case confirmConversion(InfoForm, [String])
+    /// A list to read (e.g. the totals recomputed on opening), scrolled to a line; any other key closes it.
+    case notice(title: String, lines: [String], top: Int)
 }
 
 /// A cell being typed into.
 public struct CellEdit: Sendable, Hashable {
     public var cell: Int
-    /// Normalised text typed so far (ASCII digits, `-`, `.`).
+    /// Text typed so far, normalised (ASCII digits, `-`, `.`, `,`), refused characters included.
     public var buffer: String
+    /// Why the buffer cannot be saved as it is; the entry stays open and marked until fixed or cancelled.
+    public var refusal: Refusal?
+
+    public init(cell: Int, buffer: String, refusal: Refusal? = nil) {
+        self.cell = cell
+        self.buffer = buffer
+        self.refusal = refusal
+    }
 }
 
 /// A line for the message row.
 public struct StatusMessage: Sendable, Hashable {
     public var text: String
     public var isError: Bool
+    /// Kept until the next edit, instead of vanishing at the next key.
+    public var sticky: Bool
+
+    public init(text: String, isError: Bool, sticky: Bool = false) {
+        self.text = text
+        self.isError = isError
+        self.sticky = sticky
+    }
 }
 
 /// A point to return to on undo: the report before an edit and where the edit happened.
 public struct UndoEntry: Sendable, Equatable {
     public var report: Report
+    /// The edit version of that report (see `EditorState.version`).
+    public var version: Int = 0
     public var section: SectionID
     public var tableCursor: TableCursor?
     public var caret: Int?
@@ -69,13 +97,27 @@ public struct EditorState: Sendable {
     /// The screen column up/down try to keep in a text section.
     public var preferredColumn: Int?
     public var cellEdit: CellEdit?
+    /// The other corner of the selected block (Shift-arrows); the cursor is the moving corner.
+    public var selectionAnchor: TableCursor?
+    /// The last search, for `n` / `N`.
+    public var lastSearch: String?
     /// Selected line of the findings pane, in `orderedFindings` order.
     public var findingIndex = 0
     public var findingsTop = 0
     public var dialog: Dialog?
     public var message: StatusMessage?
-    /// True when the report differs from the last saved state.
-    public var dirty = false
+    /// Identifies the report's content: every edit makes a new version, undo and redo return to an
+    /// earlier one. `dirty` compares it with the version last saved.
+    public var version = 0
+    /// The version last saved (or opened); nil when no state of the undo history is saved.
+    public var savedVersion: Int? = 0
+    /// The next version number to hand out.
+    var nextVersion = 1
+    /// True when the report differs from the last saved state (undo back to it clears it).
+    public var dirty: Bool {
+        get { savedVersion != version }
+        set { savedVersion = newValue ? (savedVersion == version ? nil : savedVersion) : version }
+    }
     public var undoStack: [UndoEntry] = []
     public var redoStack: [UndoEntry] = []
     public var lastTextEdit: TextEditKind?
@@ -92,13 +134,11 @@ public struct EditorState: Sendable {
     /// A fresh editor on a report.
     public init(report: Report, mode: EditorMode = .edit, fileName: String, previous: Report? = nil,
                 columns: Int = 80, rows: Int = 24) {
+        let printed = report
         var report = report
-        var recomputed = false
         if mode == .edit {
             // The editor owns the totals; a file with stale totals is corrected (and marked modified).
-            let before = report.cells
             report.fillComputed()
-            recomputed = before != report.cells
         }
         self.report = report
         self.previous = previous
@@ -106,10 +146,41 @@ public struct EditorState: Sendable {
         self.fileName = fileName
         self.layout = ScreenLayout(columns: columns, rows: rows)
         self.findings = Validator.validate(report, previous: previous)
-        if recomputed {
-            dirty = true
-            message = StatusMessage(text: "文件中的合计与分项不符，已按分项重新计算。", isError: false)
+        let changes = Self.recomputedTotals(from: printed, to: report)
+        if !changes.isEmpty {
+            // The printed values stay one undo step away.
+            undoStack.append(UndoEntry(report: printed, version: 0, section: section, tableCursor: nil, caret: nil))
+            version = 1
+            nextVersion = 2
+            dialog = .notice(title: "文件中有 \(changes.count) 个合计与分项不符，已按分项重新计算（原值 → 新值）：",
+                             lines: changes + ["", "按 Ctrl-U 撤销可恢复文件中的原值。按 Esc 或 Enter 关闭。"], top: 0)
+            message = StatusMessage(text: "已重新计算 \(changes.count) 个合计；Ctrl-U 撤销可恢复文件中的原值。",
+                                    isError: false, sticky: true)
         }
+    }
+
+    /// `label：old → new` for every total that differs between two versions of a report.
+    static func recomputedTotals(from old: Report, to new: Report) -> [String] {
+        guard old.form == new.form else { return [] }
+        var lines: [String] = []
+        for cell in new.definition.cells where cell.isComputed && old.cells[cell.index] != new.cells[cell.index] {
+            let before = old.cells[cell.index].isEmpty ? "（空）" : old.cells[cell.index].displayText
+            let after = new.cells[cell.index].isEmpty ? "（空）" : new.cells[cell.index].displayText
+            lines.append("\(cell.label)：\(before) → \(after)")
+        }
+        return lines
+    }
+
+    /// The report with the cell being typed into included, when its text is a valid value
+    /// (for recovery copies written while an entry is open).
+    public func reportIncludingPendingEdit() -> Report {
+        guard let edit = cellEdit,
+              case .success(let value) = CellInput.value(of: edit.buffer, kind: report.definition.cells[edit.cell].kind),
+              report.cells[edit.cell] != value else { return report }
+        var r = report
+        r.cells[edit.cell] = value
+        r.fillComputed()
+        return r
     }
 
     /// The section being shown.
@@ -146,18 +217,13 @@ public struct EditorState: Sendable {
         min(textCarets[section] ?? 0, wrapped.chars.count)
     }
 
-    /// Findings, those touching the cursor cell (or the current text section) first.
+    /// Findings in a fixed order (section, then cell), whatever the cursor touches: the list
+    /// does not jump about while the clerk moves; the findings of the cursor cell are marked.
     public var orderedFindings: [Finding] {
-        let here: (Finding) -> Bool
-        if let cell = cursorCell {
-            here = { $0.involves(cell: cell) }
-        } else if currentTable == nil {
-            let s = section
-            here = { $0.section == s && $0.cells.isEmpty }
-        } else {
-            here = { _ in false }
-        }
-        return findings.filter(here) + findings.filter { !here($0) }
+        findings.enumerated().sorted { a, b in
+            let ka = problemKey(a.element) ?? (Int.max, Int.max), kb = problemKey(b.element) ?? (Int.max, Int.max)
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Problem count per section.

@@ -16,6 +16,8 @@ public enum Effect: Sendable, Equatable {
     case fullRedraw
     /// Ring the terminal bell.
     case bell
+    /// Put text on the clipboard (OSC 52, which reaches the clerk's own machine over SSH).
+    case copy(String)
 }
 
 /// What a successful save reports back.

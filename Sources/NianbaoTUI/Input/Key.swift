@@ -9,6 +9,10 @@ public enum Key: Sendable, Hashable {
     /// F1…F24 (Shift-F8 arrives as F20 in xterm-like terminals).
     case function(Int)
     case up, down, left, right
+    /// Shift-arrows (selection).
+    case shiftUp, shiftDown, shiftLeft, shiftRight
+    /// Ctrl-arrows and Ctrl-Home/End (word and document motion in text).
+    case ctrlLeft, ctrlRight, ctrlHome, ctrlEnd
     case home, end, pageUp, pageDown
     case enter, tab, backTab, escape, backspace, delete
     /// A bracketed paste, delivered whole.

@@ -29,6 +29,14 @@ final class NcursesTerminal {
     private var pairs = [(attr: attr_t, pair: Int16)](repeating: (0, 0), count: StyleRole.allCases.count)
     private static let pasteStart: Int32 = 0x300
     private static let pasteEnd: Int32 = 0x301
+    /// xterm's modified arrow and Home/End sequences, with our own key codes (selection, word motion).
+    private static let modifiedKeys: [(String, Int32, Key)] = [
+        ("\u{1B}[1;2A", 0x310, .shiftUp), ("\u{1B}[1;2B", 0x311, .shiftDown),
+        ("\u{1B}[1;2C", 0x312, .shiftRight), ("\u{1B}[1;2D", 0x313, .shiftLeft),
+        ("\u{1B}[1;5C", 0x314, .ctrlRight), ("\u{1B}[1;5D", 0x315, .ctrlLeft),
+        ("\u{1B}[1;5H", 0x316, .ctrlHome), ("\u{1B}[1;5F", 0x317, .ctrlEnd),
+        ("\u{1B}[1;3C", 0x318, .ctrlRight), ("\u{1B}[1;3D", 0x319, .ctrlLeft),
+    ]
     private var stopped = false
     /// The grid as last handed to curses; cells that have not changed since are not handed over again.
     private var shown = ScreenGrid(columns: 0, rows: 0)
@@ -53,6 +61,7 @@ final class NcursesTerminal {
         wtimeout(cncw_stdscr(), 200)
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
+        for (sequence, code, _) in Self.modifiedKeys { define_key(sequence, code) }
         setUpColors()
         TerminalGuard.install()
         Self.writeRaw("\u{1B}[?2004h")
@@ -118,6 +127,9 @@ final class NcursesTerminal {
 
     func beep() { _ = CNcursesw.beep() }
 
+    /// Puts text on the clerk's clipboard with OSC 52.
+    func copyToClipboard(_ text: String) { Self.writeRaw(ClipboardText.osc52(text)) }
+
     // MARK: Keys
 
     /// The next key, or nil after the 200 ms timeout (or a signal) with nothing typed.
@@ -170,7 +182,12 @@ final class NcursesTerminal {
         case KEY_RESIZE: return .resize(columns: size.columns, rows: size.rows)
         case Self.pasteStart: return .paste(readPaste())
         case Self.pasteEnd: return nil
+        case KEY_SR: return .shiftUp
+        case KEY_SF: return .shiftDown
+        case KEY_SLEFT: return .shiftLeft
+        case KEY_SRIGHT: return .shiftRight
         default:
+            if let key = Self.modifiedKeys.first(where: { $0.1 == code })?.2 { return key }
             for n in 1...24 where code == cncw_key_f(Int32(n)) { return .function(n) }
             return nil
         }

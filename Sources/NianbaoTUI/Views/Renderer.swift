@@ -15,6 +15,15 @@ public enum Renderer {
         var cursor: (column: Int, row: Int)?
         if case .help(let top) = state.dialog {
             drawHelp(top: top, layout: layout, into: &grid)
+        } else if case .notice(let title, let lines, let top) = state.dialog {
+            drawPage(lines, title: title, top: top, layout: layout, into: &grid)
+        } else if case .info(let form) = state.dialog {
+            cursor = InfoView.draw(state, form, into: &grid)
+        } else if case .confirmConversion(let form, let dropped) = state.dialog {
+            let target = FormVersion(rawValue: form.values[InfoForm.form])?.displayName ?? form.values[InfoForm.form]
+            drawPage(dropped + ["", "Y 转换（这些格将被清除，可用 Ctrl-U 撤销）    N 返回"],
+                     title: "改为 \(target)格式后，下面 \(dropped.count) 格在新格式中没有对应的格：", top: 0,
+                     layout: layout, into: &grid)
         } else {
             grid.putTruncated(state.sectionDefinition.title, row: layout.titleRow, column: 0,
                               width: layout.columns, role: .title)
@@ -27,19 +36,25 @@ public enum Renderer {
                 cursor = TextView.draw(state, text, into: &grid)
                 wrapped = text
             }
-            drawStatus(state, wrapped, into: &grid)
-            drawFindings(state, into: &grid)
+            let statusRows = drawStatus(state, wrapped, into: &grid)
+            drawFindings(state, extraStatusRows: statusRows - 1, into: &grid)
         }
-        drawMessage(state, into: &grid)
+        if !isPage(state.dialog) { drawMessage(state, into: &grid) }
         KeyBar.draw(state, into: &grid)
-        if let dialog = state.dialog, !isHelp(dialog) {
+        if let dialog = state.dialog, !isPage(dialog) {
             cursor = drawDialog(dialog, layout: layout, into: &grid)
         }
-        if isHelp(state.dialog) { cursor = nil }
+        if isPage(state.dialog), !{ if case .info = state.dialog { true } else { false } }() { cursor = nil }
         return Frame(grid: grid, cursor: cursor)
     }
 
-    static func isHelp(_ d: Dialog?) -> Bool { if case .help = d { true } else { false } }
+    /// True for the full-screen pages (help, notices) that replace the working area.
+    static func isPage(_ d: Dialog?) -> Bool {
+        switch d {
+        case .help, .notice, .info, .confirmConversion: true
+        default: false
+        }
+    }
 
     /// A message naming the size needed, shortened until it fits.
     static func drawTooSmall(_ layout: ScreenLayout, into grid: inout ScreenGrid) {
@@ -92,29 +107,60 @@ public enum Renderer {
         }
     }
 
-    static func drawStatus(_ state: EditorState, _ wrapped: WrappedText?, into grid: inout ScreenGrid) {
+    /// The status block under the working pane: the cursor cell's label (and its value in full),
+    /// or, when the cell takes part in a problem, that problem's whole message, wrapped.
+    static func statusLines(_ state: EditorState, _ wrapped: WrappedText?) -> [String] {
         let layout = state.layout
-        var text: String
         if state.currentTable != nil {
-            if let cell = state.cursorCell {
-                let def = state.report.definition.cells[cell]
-                let note = def.isComputed ? "自动合计，只读" : def.kind.expectation
-                text = "\(def.label)（\(note)）"
-                if ScreenGrid.cellWidth(of: text) > layout.columns {
-                    text = "\(def.rowLabel) › \(def.columnLabel)（\(note)）"
-                }
-            } else {
-                text = ""
+            guard let cell = state.cursorCell else { return [""] }
+            let def = state.report.definition.cells[cell]
+            let note = def.isComputed ? "自动合计，只读" : def.kind.expectation
+            let value = state.report.cells[cell]
+            let full = value.isEmpty ? "" : "＝\(value.displayText)"
+            var text = "\(def.label)（\(note)）\(full)"
+            if ScreenGrid.cellWidth(of: text) > layout.columns {
+                text = "\(def.rowLabel) › \(def.columnLabel)（\(note)）\(full)"
             }
-        } else {
-            let wrapped = wrapped ?? WrappedText(state.report.text(state.section), width: layout.wrapWidth)
-            let li = TextLayout.lineIndex(of: state.caret(in: state.section, wrapped), in: wrapped.lines)
-            text = "字数 \(wrapped.characterCount)    第 \(li + 1)/\(wrapped.lines.count) 行"
+            guard state.focus == .work, let f = state.findings.first(where: { $0.involves(cell: cell) }) else {
+                return [text]
+            }
+            var message = "\(f.severity.label) \(f.ruleID)：\(f.message)"
+            if let typo = state.likelyTypo(f), typo == cell {
+                message += " 此格所在的行和列合计都对不上，可能填错。"
+            } else if let typo = state.likelyTypo(f) {
+                message += " 可能填错的格：\(state.report.definition.cells[typo].rowLabel) › \(state.report.definition.cells[typo].columnLabel)。"
+            }
+            let most = max(1, min(3, layout.findingsHeight - 1))
+            let lines = TextWrap.lines(message, width: layout.columns - 1)
+            if lines.count <= most { return lines }
+            var cut = Array(lines.prefix(most))
+            cut[most - 1] = ScreenGrid.truncate(cut[most - 1] + "……", to: layout.columns - 1)
+            return cut
         }
-        grid.putTruncated(text, row: layout.statusRow, column: 0, width: layout.columns, role: .status)
+        let wrapped = wrapped ?? WrappedText(state.report.text(state.section), width: layout.wrapWidth)
+        let li = TextLayout.lineIndex(of: state.caret(in: state.section, wrapped), in: wrapped.lines)
+        return ["字数 \(wrapped.characterCount)    第 \(li + 1)/\(wrapped.lines.count) 行"]
     }
 
-    static func drawFindings(_ state: EditorState, into grid: inout ScreenGrid) {
+    /// Draws the status block; returns how many rows it took.
+    static func drawStatus(_ state: EditorState, _ wrapped: WrappedText?, into grid: inout ScreenGrid) -> Int {
+        let layout = state.layout
+        let lines = statusLines(state, wrapped)
+        for (i, line) in lines.enumerated() {
+            let role: StyleRole = i == 0 && lines.count == 1 ? .status : .findingError
+            grid.putTruncated(line, row: layout.statusRow + i, column: 0, width: layout.columns, role: role)
+        }
+        return lines.count
+    }
+
+    /// A finding as wrapped screen lines, marker first; continuation lines indented.
+    static func findingLines(_ f: Finding, touches: Bool, width: Int) -> [String] {
+        let text = (touches ? ">" : " ") + "\(f.severity.label) \(f.ruleID) \(f.message)"
+        let lines = TextWrap.lines(text, width: max(4, width - 2))
+        return lines.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+    }
+
+    static func drawFindings(_ state: EditorState, extraStatusRows: Int, into grid: inout ScreenGrid) {
         let layout = state.layout
         let list = state.orderedFindings
         var title = list.isEmpty ? "问题：没有发现问题" : "问题 \(list.count) 项："
@@ -122,19 +168,32 @@ public enum Renderer {
             let n = list.reduce(0) { $0 + ($1.severity == s ? 1 : 0) }
             return n > 0 ? "\(s.label) \(n)" : nil
         }.joinedText(separator: "，")
-        if state.focus == .findings { title += "    [Enter 跳到问题，Tab 返回]" }
-        grid.putTruncated(title, row: layout.findingsTitleRow, column: 0, width: layout.columns,
+        if state.focus == .findings { title += "    [Enter 跳到该格，空格 展开，F6 返回]" }
+        let titleRow = layout.findingsTitleRow + extraStatusRows
+        grid.putTruncated(title, row: titleRow, column: 0, width: layout.columns,
                           role: state.focus == .findings ? .navActive : .title)
         let here = state.cursorCell
-        for i in 0..<layout.findingsHeight {
-            let index = state.findingsTop + i
-            guard index < list.count else { break }
+        func touches(_ f: Finding) -> Bool {
+            here.map { f.involves(cell: $0) } ?? (state.currentTable == nil && f.section == state.section && f.cells.isEmpty)
+        }
+        // The list keeps its order; while editing it scrolls to the first problem of the cursor cell.
+        let first = state.focus == .findings ? state.findingsTop : (list.firstIndex(where: touches) ?? 0)
+        var row = titleRow + 1
+        let bottom = layout.messageRow
+        var index = first
+        while row < bottom, index < list.count {
             let f = list[index]
-            let touches = here.map { f.involves(cell: $0) } ?? (state.currentTable == nil && f.section == state.section && f.cells.isEmpty)
-            let line = (touches ? ">" : " ") + "\(f.severity.label) \(f.ruleID) \(f.message)"
+            let lines = findingLines(f, touches: touches(f), width: layout.columns)
             let role: StyleRole = state.focus == .findings && index == state.findingIndex ? .findingSelected
                 : f.severity == .error ? .findingError : f.severity == .info ? .findingInfo : .findingWarning
-            grid.putTruncated(line, row: layout.findingsTop + i, column: 0, width: layout.columns, role: role)
+            for (i, line) in lines.enumerated() where row < bottom {
+                // A message cut at the bottom of the pane ends in …; Space shows it whole.
+                let cut = row == bottom - 1 && i < lines.count - 1
+                let shown = cut ? ScreenGrid.truncate(line, to: layout.columns - 2) + "…" : line
+                grid.putTruncated(shown, row: row, column: 0, width: layout.columns, role: role)
+                row += 1
+            }
+            index += 1
         }
     }
 
@@ -143,24 +202,44 @@ public enum Renderer {
         if let m = state.message {
             grid.putTruncated(m.text, row: layout.messageRow, column: 0, width: layout.columns,
                               role: m.isError ? .messageError : .messageInfo)
+        } else if let refusal = state.cellEdit?.refusal {
+            // Stays until the entry is fixed or cancelled.
+            grid.putTruncated("未填入：\(refusal.message)（改正或按 Esc 取消）", row: layout.messageRow, column: 0,
+                              width: layout.columns, role: .messageError)
         } else if state.cellEdit != nil {
             grid.putTruncated("输入中：Enter / Tab / 方向键 确认，Esc 取消", row: layout.messageRow, column: 0,
                               width: layout.columns, role: .messageInfo)
+        } else if let block = state.selection {
+            grid.putTruncated("选区 \(block.rows.count) 行 × \(block.columns.count) 列：Ctrl-W 复制  Ctrl-O 填 0  Ctrl-D 向下填充  Ctrl-T 向右填充  Del 清空",
+                              row: layout.messageRow, column: 0, width: layout.columns, role: .messageInfo)
         }
     }
 
-    static func drawHelp(top: Int, layout: ScreenLayout, into grid: inout ScreenGrid) {
-        let height = layout.messageRow - layout.titleRow
-        let lines = HelpText.lines
-        let start = max(0, min(top, lines.count - height))
-        for i in 0..<height {
-            let row = layout.titleRow + i
-            grid.fill(row: row, role: .normal)
+    /// Draws a page of lines from `top` (help, notices); lines too wide end in `…`.
+    static func drawPage(_ lines: [String], title: String?, top: Int, layout: ScreenLayout, into grid: inout ScreenGrid) {
+        let height = layout.dialogPageHeight
+        var row = layout.titleRow
+        if let title {
+            grid.putTruncated(title, row: row, column: 0, width: layout.columns, role: .title)
+            row += 1
+        }
+        let pageHeight = height - (title == nil ? 0 : 1)
+        let start = max(0, min(top, lines.count - pageHeight))
+        for i in 0..<pageHeight {
+            grid.fill(row: row + i, role: .normal)
             if start + i < lines.count {
-                grid.put(lines[start + i], row: row, column: 1, maxWidth: layout.columns - 1,
-                         role: start + i == 0 ? .title : .normal)
+                grid.putTruncated(lines[start + i], row: row + i, column: 1, width: layout.columns - 1,
+                                  role: title == nil && start + i == 0 ? .title : .normal)
             }
         }
+        let more = start + pageHeight < lines.count
+        let where_ = "第 \(start + 1)–\(min(lines.count, start + pageHeight)) 行，共 \(lines.count) 行"
+        grid.putTruncated(where_ + (more ? "  PgDn/空格 下一页" : "  （完）") + "  Esc 关闭", row: layout.messageRow,
+                          column: 0, width: layout.columns, role: .messageInfo)
+    }
+
+    static func drawHelp(top: Int, layout: ScreenLayout, into grid: inout ScreenGrid) {
+        drawPage(HelpText.lines(width: layout.columns - 1), title: nil, top: top, layout: layout, into: &grid)
     }
 
     /// Draws a centred question box; returns where the cursor waits.
@@ -169,7 +248,9 @@ public enum Renderer {
         switch dialog {
         case .confirmQuit: lines = ["文件已修改，退出前保存吗？", "", "Y 保存    N 不保存    Esc 取消"]
         case .confirmOverwrite: lines = ["文件在打开后已被其他程序修改。", "仍然保存（覆盖磁盘上的版本）吗？", "", "Y 覆盖保存    N 取消"]
-        case .help: return nil
+        case .fillZero: lines = ["把哪些空白格填为 0？（合计格不变）", "", "R 本行    C 本列    S 选区    T 全表    Esc 取消"]
+        case .search(let query): lines = ["查找（行名、列名、问题或正文；“行 列”跳到单元格）：", "", "/ " + query, "", "Enter 查找    Esc 取消"]
+        case .help, .notice, .info, .confirmConversion: return nil
         }
         let width = min(layout.columns, max(40, (lines.map { ScreenGrid.cellWidth(of: $0) }.max() ?? 0) + 4))
         let x = (layout.columns - width) / 2
@@ -179,6 +260,9 @@ public enum Renderer {
             if i > 0, i <= lines.count {
                 grid.put(lines[i - 1], row: y0 + i, column: x + 2, maxWidth: width - 3, role: .dialog)
             }
+        }
+        if case .search(let query) = dialog {
+            return (min(layout.columns - 1, x + 4 + ScreenGrid.cellWidth(of: query)), min(layout.rows - 1, y0 + 3))
         }
         return (x + 2, min(layout.rows - 1, y0 + lines.count))
     }

@@ -29,6 +29,9 @@ public struct ScreenLayout: Sendable, Equatable {
     public var messageRow: Int { findingsTop + findingsHeight }
     public var keyBarRow: Int { messageRow + 1 }
 
+    /// Lines of a full-screen page (help, notices): from the title row down to the message row.
+    public var dialogPageHeight: Int { max(1, messageRow - titleRow) }
+
     /// Width of the frozen row-label column of tables.
     public var labelWidth: Int { max(14, min(44, columns * 3 / 10)) }
     /// Width the text editor wraps at (one column stays free for the caret).

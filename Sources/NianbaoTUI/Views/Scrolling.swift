@@ -6,14 +6,24 @@ extension EditorState {
         let count = findings.count
         findingIndex = max(0, min(findingIndex, count - 1))
         let fh = layout.findingsHeight
-        if findingIndex < findingsTop { findingsTop = findingIndex }
-        if findingIndex >= findingsTop + fh { findingsTop = findingIndex - fh + 1 }
-        findingsTop = max(0, min(findingsTop, max(0, count - fh)))
-        if focus == .work, dialog == nil { findingsTop = 0 }
+        if focus == .findings {
+            // Messages are wrapped: the selected one is shown whole, earlier ones scroll away.
+            let list = orderedFindings
+            let columns = layout.columns
+            let height = { (i: Int) in Renderer.findingLines(list[i], touches: false, width: columns).count }
+            if findingIndex < findingsTop { findingsTop = findingIndex }
+            while findingsTop < findingIndex, (findingsTop...findingIndex).reduce(0, { $0 + height($1) }) > fh {
+                findingsTop += 1
+            }
+            findingsTop = max(0, min(findingsTop, max(0, count - 1)))
+        } else if dialog == nil {
+            findingsTop = 0
+        }
         if let table = currentTable {
             let model = TableModel.of(table, form: report.form)
             let c = cursor(in: table)
-            let (top, left) = TableView.scroll(model: model, cursor: c, top: tableTop[table] ?? 0,
+            let widths = TableView.columnWidths(model: model, report: report, layout: layout)
+            let (top, left) = TableView.scroll(model: model, widths: widths, cursor: c, top: tableTop[table] ?? 0,
                                                left: tableLeft[table] ?? 0, layout: layout)
             tableTop[table] = top
             tableLeft[table] = left

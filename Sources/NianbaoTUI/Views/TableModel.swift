@@ -63,6 +63,9 @@ public struct TableModel: Sendable {
         max(8, min(18, DisplayWidth.of(column.displayLabel) + 2))
     }
 
+    /// The most columns any data row has.
+    public var maxColumns: Int { dataRows.reduce(1) { max($0, $1.cells.count) } }
+
     /// The (row, column) position of a cell index, if it is in this table.
     public func position(of cell: Int) -> TableCursor? {
         for (r, data) in dataRows.enumerated() {

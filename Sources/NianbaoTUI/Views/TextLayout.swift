@@ -40,6 +40,13 @@ public enum TextLayout {
             }
             let w = ScreenGrid.cellWidth(of: c)
             if used + w > width, i > start {
+                if isClosing(c), i - 1 > start, !isBreak(chars[i - 1]) {
+                    // Closing punctuation never starts a line: the character before it goes down too.
+                    lines.append(Line(start: start, end: i - 1, hardBreak: false))
+                    start = i - 1
+                    used = ScreenGrid.cellWidth(of: chars[i - 1])
+                    continue
+                }
                 lines.append(Line(start: start, end: i, hardBreak: false))
                 start = i
                 used = 0
@@ -52,14 +59,25 @@ public enum TextLayout {
         return lines
     }
 
+    /// Punctuation that must not start a line (Chinese line breaking, 避头点).
+    @inlinable
+    public static func isClosing(_ c: Character) -> Bool {
+        switch c {
+        case "，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "”", "’", "】", "〕", "〉", "…", "·",
+             ",", ".", ";", ":", "?", "!", ")": true
+        default: false
+        }
+    }
+
     /// The visual line holding the caret, wrapping the text only as far as the caret
     /// (the same line as `lineIndex(of:in:)` over all of `lines`).
     public static func caretLine(in text: String, caret: Int, width: Int) -> Int {
         let width = max(2, width)
-        var line = 0, start = 0, used = 0, i = 0
+        var line = 0, start = 0, used = 0, i = 0, previousWidth = 0
         var characters = text.makeIterator()
         var next = characters.next()
-        while let c = next, i <= caret {
+        // One character past the caret: closing punctuation there takes the caret's character down.
+        while let c = next, i <= caret + 1 {
             if isBreak(c) {
                 i += 1
                 if i <= caret { line += 1 }
@@ -70,12 +88,20 @@ public enum TextLayout {
             }
             let w = ScreenGrid.cellWidth(of: c)
             if used + w > width, i > start {
+                if isClosing(c), i - 1 > start {
+                    // As in `lines`: the character before closing punctuation goes down with it.
+                    start = i - 1
+                    used = previousWidth
+                } else {
+                    start = i
+                    used = 0
+                }
+                guard start <= caret else { break }
                 line += 1
-                start = i
-                used = 0
                 continue
             }
             used += w
+            previousWidth = w
             i += 1
             next = characters.next()
         }

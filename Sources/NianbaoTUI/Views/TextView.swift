@@ -13,7 +13,7 @@ enum TextView {
         let caret = state.caret(in: state.section, wrapped)
         let caretLine = TextLayout.lineIndex(of: caret, in: lines)
         let height = bodyHeight(layout)
-        var top = min(state.textTop[state.section] ?? 0, max(0, lines.count - 1))
+        var top = min(state.textTop[state.section] ?? 0, max(0, lines.count - height))
         if caretLine < top { top = caretLine }
         if caretLine >= top + height { top = caretLine - height + 1 }
         if chars.isEmpty {

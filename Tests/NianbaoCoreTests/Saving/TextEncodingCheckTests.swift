@@ -63,5 +63,23 @@ extension SavingTests {
             #expect(TextEncodingCheck.firstInvalidUTF8([0x41, 0xE6, 0x94], from: 0) == 1)  // truncated
             #expect(TextEncodingCheck.firstInvalidUTF8(Array("𝄞政".utf8), from: 0) == nil)
         }
+
+        /// Issue 14: UTF-32 is named as UTF-32, with or without a byte-order mark.
+        @Test func utf32IsNamedAsUTF32() throws {
+            let text = "{\"a\":\"政府\"}"
+            let scalars = text.unicodeScalars.map(\.value)
+            let le: [UInt8] = scalars.flatMap { v in (0..<4).map { UInt8((v >> (8 * $0)) & 0xFF) } }
+            let be: [UInt8] = scalars.flatMap { v in (0..<4).reversed().map { UInt8((v >> (8 * $0)) & 0xFF) } }
+            let withBOM = try #require(TextEncodingCheck.check([0xFF, 0xFE, 0, 0] + le, path: "/r.json"))
+            #expect(withBOM.kind == .utf32(littleEndian: true))
+            #expect(withBOM.message.contains("UTF-32（小端）"))
+            #expect(!withBOM.message.contains("UTF-16"))
+            #expect(TextEncodingCheck.check([0, 0, 0xFE, 0xFF] + be, path: "/r.json")?.kind == .utf32(littleEndian: false))
+            #expect(TextEncodingCheck.check(le, path: "/r.json")?.kind == .utf32(littleEndian: true))
+            #expect(TextEncodingCheck.check(be, path: "/r.json")?.kind == .utf32(littleEndian: false))
+            // UTF-16 stays UTF-16.
+            let utf16: [UInt8] = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            #expect(TextEncodingCheck.check(utf16, path: "/r.json")?.kind == .utf16(littleEndian: true))
+        }
     }
 }

@@ -1,3 +1,14 @@
+/// `，差 36`: how far apart two values are, for a message (empty when it cannot be said exactly).
+func gapText(_ a: CellValue, _ b: CellValue) -> String {
+    if let x = a.count, let y = b.count {
+        let (d, overflow) = x.subtractingReportingOverflow(y)
+        return overflow || d == .min ? "" : "，差 \(CellValue.count(abs(d)).displayText)"
+    }
+    guard let x = a.asAmount, let y = b.asAmount, y.units != .min,
+          let d = x.adding(Amount(normalizing: -y.units, scale: y.scale)), d.units != .min else { return "" }
+    return "，差 \(CellValue.amount(Amount(normalizing: abs(d.units), scale: d.scale)).displayText)"
+}
+
 /// Checks the declared sums (computed cells) that belong to one rule.
 enum SumCheck {
     /// The formulas of each form tagged with `ruleID`.
@@ -16,7 +27,7 @@ enum SumCheck {
                 context.report(
                     cells: [formula.target] + formula.addends, section: def.ref.table.section,
                     expected: sum.description, actual: target.description,
-                    "\(def.label)：\(describe(def))，应为 \(sum.displayText)，实际填写 \(target.displayText)。")
+                    "\(def.label)：\(describe(def))，应为 \(sum.displayText)，实际填写 \(target.displayText)\(gapText(sum, target))。")
             }
         }
     }
