@@ -168,7 +168,7 @@ enum MetadataReader {
         while let l = agency.last, l == "的" || l == "度" { agency = agency.dropLast() }
         // Only the trailing run of name characters (drops breadcrumbs, spam, `现公布`).
         // A title line is the name as printed; inside a sentence, the name is the trailing run of name characters.
-        let name = wholeLine && !agency.contains(where: { ">：:|》".contains($0) })
+        let name = wholeLine && !agency.contains(where: { "：:|》".contains($0) })
             ? String(agency) : String(agency.reversed().prefix { isNameCharacter($0) }.reversed())
         guard year != nil || !name.isEmpty else { return nil }
         return (year, name.isEmpty ? nil : name)
