@@ -10,15 +10,23 @@ let package = Package(
         .executable(name: "nianbao", targets: ["nianbao"]),
         .executable(name: "nianbao-bench", targets: ["nianbao-bench"]),
         .executable(name: "nianbao-fuzz", targets: ["nianbao-fuzz"]),
+        .executable(name: "nianbao-import-fuzz", targets: ["nianbao-import-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(
             name: "NianbaoCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The Word container (zip) and the import source loader. ZIPFoundation needs Foundation,
+        // so it stays out of NianbaoCore; the Word XML itself is read in NianbaoCore/Import/Docx.
+        .target(
+            name: "NianbaoDocx",
+            dependencies: ["NianbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .systemLibrary(
             name: "CNcursesw",
@@ -33,6 +41,7 @@ let package = Package(
             dependencies: [
                 "NianbaoCore",
                 "NianbaoTUI",
+                "NianbaoDocx",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +51,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["NianbaoCore", "NianbaoTUI", "NianbaoTestSupport"],
+            dependencies: ["NianbaoCore", "NianbaoTUI", "NianbaoDocx", "NianbaoTestSupport"],
             path: "Benchmarks/nianbao-bench"
         ),
         .executableTarget(
@@ -50,10 +59,20 @@ let package = Package(
             dependencies: ["NianbaoCore"],
             path: "Fuzz/nianbao-fuzz"
         ),
+        .executableTarget(
+            name: "nianbao-import-fuzz",
+            dependencies: ["NianbaoCore", "NianbaoDocx"],
+            path: "Fuzz/nianbao-import-fuzz"
+        ),
         .testTarget(
             name: "NianbaoCoreTests",
             dependencies: ["NianbaoCore", "NianbaoTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "NianbaoDocxTests",
+            dependencies: ["NianbaoDocx", "NianbaoCore", "NianbaoTestSupport",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "NianbaoTUITests",

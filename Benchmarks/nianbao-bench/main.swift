@@ -8,12 +8,14 @@ import NianbaoCore
 //   .build/release/nianbao-bench [validation|check|editor|import|all]
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
-let known = ["validation", "check", "editor", "import", "all"]
+if which == "import-bounds-child" { runImportBoundsChild(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
+let known = ["validation", "check", "editor", "import", "import-bounds", "all"]
 guard known.contains(which) else {
     FileHandle.standardError.write(Data("usage: nianbao-bench [\(known.joined(separator: "|"))]\n".utf8))
     exit(2)
 }
-if which == "validation" || which == "all" { runValidationBenchmarks() }
+if which == "validation" || which == "all" { runValidationBenchmarks(); runClusterBenchmark() }
 if which == "check" || which == "all" { runCheckBenchmarks() }
 if which == "import" || which == "all" { runImportBenchmarks() }
+if which == "import-bounds" || which == "all" { runImportBoundsBenchmarks() }
 if which == "editor" || which == "all" { runEditorBenchmarks() }

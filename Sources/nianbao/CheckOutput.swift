@@ -1,80 +1,386 @@
 import NianbaoCore
 
+/// What `check` writes and how.
+struct CheckOutputOptions: Sendable {
+    var format: Check.OutputFormat
+    var summary: Bool
+    /// Findings less severe than this are counted but not listed.
+    var minSeverity: Severity
+    var previousPath: String?
+    var previousDir: String?
+
+    init(format: Check.OutputFormat = .text, summary: Bool = false, minSeverity: Severity = .info,
+         previousPath: String? = nil, previousDir: String? = nil) {
+        self.format = format
+        self.summary = summary
+        self.minSeverity = minSeverity
+        self.previousPath = previousPath
+        self.previousDir = previousDir
+    }
+}
+
+/// Findings per severity.
+struct SeverityCounts: Sendable, Equatable {
+    var error = 0, incomplete = 0, warning = 0, info = 0
+    /// Warnings and infos a reviewer dismissed (误报) by a note still in force; counted in their severity too.
+    var dismissed = 0
+
+    init() {}
+
+    init(_ findings: [Finding]) {
+        for f in findings { self[f.severity] += 1 }
+    }
+
+    init(_ reviewed: [ReviewedFinding]) {
+        for r in reviewed {
+            self[r.finding.severity] += 1
+            if !r.isOpen { dismissed += 1 }
+        }
+    }
+
+    subscript(severity: Severity) -> Int {
+        get {
+            switch severity {
+            case .error: error
+            case .incomplete: incomplete
+            case .warning: warning
+            case .info: info
+            }
+        }
+        set {
+            switch severity {
+            case .error: error = newValue
+            case .incomplete: incomplete = newValue
+            case .warning: warning = newValue
+            case .info: info = newValue
+            }
+        }
+    }
+
+    static func += (a: inout SeverityCounts, b: SeverityCounts) {
+        for s in Severity.allCases { a[s] += b[s] }
+        a.dismissed += b.dismissed
+    }
+
+    var json: JSONValue {
+        .object(JSONObject(Severity.allCases.map { (key: $0.rawValue, value: JSONValue.number(JSONNumber(Int64(self[$0])))) }
+            + [(key: "dismissed", value: JSONValue.number(JSONNumber(Int64(dismissed))))]))
+    }
+
+    /// `3 个警告（1 个已标为误报）`-style tally of the non-zero severities.
+    var tally: [String] {
+        Severity.allCases.compactMap { s in
+            guard self[s] > 0 else { return nil }
+            return "\(self[s]) 个\(s.label)"
+        } + (dismissed > 0 ? ["其中 \(dismissed) 个已标为误报"] : [])
+    }
+}
+
+/// One checked file, rendered: all that is kept of it once its check is done.
+struct FileOutcome: Sendable {
+    let exitCode: Int32
+    let counts: SeverityCounts
+    /// The file's part of the output (text lines, TSV rows, or its JSON object in pretty canonical form).
+    let rendered: [UInt8]
+
+    init(_ result: CheckResult, options: CheckOutputOptions) {
+        exitCode = result.exitCode
+        let reviewed = result.reviewed
+        counts = SeverityCounts(reviewed)
+        switch options.format {
+        case .text:
+            rendered = Array((options.summary ? TextReport.summaryLine(result, counts: counts)
+                                              : TextReport.render(result, reviewed: reviewed, minSeverity: options.minSeverity)).utf8)
+        case .tsv:
+            rendered = Array((options.summary ? TSVReport.summaryRow(result, counts: counts)
+                                              : TSVReport.findingRows(result, minSeverity: options.minSeverity)).utf8)
+        case .json:
+            // Indented to its place in the document here, on the worker, not on the writing thread.
+            rendered = JSONReport.indented(FileJSON.bytes(result, reviewed: reviewed, counts: counts, options: options))
+        }
+    }
+}
+
+/// Writes outcomes as they come, keeps the totals, and draws the progress line.
+final class CheckWriter {
+    let options: CheckOutputOptions
+    private let out: OutputBuffer
+    private let progress: ProgressLine?
+    private var files = 0
+    private var byCode: [Int32: Int] = [0: 0, 1: 0, 2: 0]
+    private var totals = SeverityCounts()
+    private(set) var worstExitCode: Int32 = 0
+
+    init(options: CheckOutputOptions, progress: ProgressLine?, output: OutputBuffer = OutputBuffer()) {
+        self.options = options
+        self.progress = progress
+        self.out = output
+        out.beforeFlush = { [weak progress] in progress?.clear() }
+        if options.format == .tsv { out.write(options.summary ? TSVReport.summaryHeader : TSVReport.findingHeader) }
+    }
+
+    func write(_ outcome: FileOutcome) {
+        switch options.format {
+        case .text, .tsv:
+            out.write(outcome.rendered)
+        case .json:
+            out.write(files == 0 ? JSONReport.head : JSONReport.separator)
+            out.write(outcome.rendered)
+        }
+        files += 1
+        byCode[outcome.exitCode, default: 0] += 1
+        totals += outcome.counts
+        worstExitCode = max(worstExitCode, outcome.exitCode)
+        if out.isTerminal { out.flush() }
+        progress?.update(done: files, found: totals)
+    }
+
+    func finish() {
+        switch options.format {
+        case .text:
+            if files > 1 { out.write(TextReport.summary(files: files, byCode: byCode, totals: totals)) }
+        case .tsv:
+            break
+        case .json:
+            out.write(JSONReport.tail(files: files, byCode: byCode, totals: totals, options: options))
+        }
+        progress?.clear()
+        out.flush()
+        progress?.finish()
+    }
+}
+
+/// Text from a file made safe for a terminal, without copying it when nothing needs escaping.
+func safe(_ text: some StringProtocol) -> String {
+    for scalar in text.unicodeScalars where TerminalSafe.isUnsafe(scalar) { return TerminalSafe.sanitize(text) }
+    return String(text)
+}
+
+/// Labels and dotted ids of every cell, per form, made once (a finding's own `cellLabels` builds them each time).
+enum CellText {
+    static let labels = PerForm { def in def.cells.map(\.label) }
+    static let ids = ReviewFingerprint.cellIDs
+}
+
 /// Human-readable `check` output, grouped by section with the official labels.
 enum TextReport {
-    static func render(_ result: CheckResult) -> String {
-        let path = TerminalSafe.sanitize(result.path)
+    static func render(_ result: CheckResult, minSeverity: Severity = .info) -> String {
+        render(result, reviewed: result.reviewed, minSeverity: minSeverity)
+    }
+
+    static func render(_ result: CheckResult, reviewed: [ReviewedFinding], minSeverity: Severity) -> String {
+        let path = safe(result.path)
         guard let report = result.report else {
-            return "✗ \(TerminalSafe.sanitize(result.error?.description ?? path))\n"
+            return "✗ \(safe(result.error?.description ?? path))\n"
         }
-        let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
-        let tally = Severity.allCases.compactMap { s in counts[s].map { "\($0) 个\(s.label)" } }
+        let tally = SeverityCounts(reviewed).tally
         let mark = result.exitCode == 0 ? "✓" : "✗"
-        var text = "\(mark) \(path)：\(TerminalSafe.sanitize(report.agency)) \(report.year) 年度（\(report.form.displayName)）"
+        var text = "\(mark) \(path)：\(safe(report.agency)) \(report.year) 年度（\(report.form.displayName)）"
         text += tally.isEmpty ? " — 未发现问题\n" : " — " + tally.joined(separator: "，") + "\n"
-        if let note = result.previousMismatch { text += "  注意：\(note)\n" }
+        for note in result.notes { text += "  注意：\(safe(note))\n" }
+        if let decision = report.review.decision { text += "  审核：" + safe(ReviewText.decision(decision)) + "\n" }
         var currentSection: SectionID?? = .none
-        for finding in result.findings {
+        var hidden = 0
+        for item in reviewed {
+            let finding = item.finding
+            guard finding.severity <= minSeverity else {
+                hidden += 1
+                continue
+            }
             if currentSection != .some(finding.section) {
                 currentSection = .some(finding.section)
                 let title = finding.section.map { report.definition.section($0).title } ?? "基本信息"
                 text += "  \(title)\n"
             }
-            text += "    [\(finding.severity.label)] \(finding.ruleID)  \(TerminalSafe.sanitize(finding.message))\n"
+            let verdict = item.status.map { "·" + $0.label } ?? ""
+            text += "    [\(finding.severity.label)\(verdict)] \(finding.ruleID)  \(safe(finding.message))\n"
+            if let note = item.note { text += "        " + safe(ReviewText.verdictLine(item, note: note)) + "\n" }
+            let labels = CellText.labels[finding.form]
             if !finding.cells.isEmpty, finding.cells.count <= 8 {
-                text += "        单元格：" + finding.cellLabels.joined(separator: "；") + "\n"
+                text += "        单元格：" + finding.cells.map { labels[$0] }.joined(separator: "；") + "\n"
             } else if finding.cells.count > 8 {
-                text += "        单元格：" + finding.cellLabels.prefix(8).joined(separator: "；") + "；等 \(finding.cells.count) 个\n"
+                text += "        单元格：" + finding.cells.prefix(8).map { labels[$0] }.joined(separator: "；") + "；等 \(finding.cells.count) 个\n"
             }
         }
+        if hidden > 0 { text += "  （另有 \(hidden) 个低于“\(minSeverity.label)”级别的问题未列出）\n" }
         return text
     }
 
-    static func summary(_ results: [CheckResult]) -> String {
-        let unreadable = results.filter { $0.error != nil }.count
-        let blocked = results.filter { $0.exitCode == 1 }.count
-        let clean = results.count - unreadable - blocked
-        return "\n共 \(results.count) 个文件：\(clean) 个可提交，\(blocked) 个有错误或未填，\(unreadable) 个无法读取。\n"
+    /// `--summary`: one line for the file.
+    static func summaryLine(_ result: CheckResult, counts: SeverityCounts) -> String {
+        let path = safe(result.path)
+        guard let report = result.report else {
+            return "✗ 无法读取  \(safe(result.error?.description ?? path))\n"
+        }
+        let mark = result.exitCode == 0 ? "✓ 可提交" : "✗ 不可提交"
+        return "\(mark)  \(safe(report.agency))  \(report.year) 年度  \(report.form.displayName)"
+            + "  错误 \(counts.error)  未填 \(counts.incomplete)  警告 \(counts.warning)  提示 \(counts.info)"
+            + (counts.dismissed > 0 ? "  误报 \(counts.dismissed)" : "")
+            + (report.review.decision.map { "  \($0.status.label)" } ?? "")
+            + "  \(ReportFile.digest(report))  \(path)\n"
+    }
+
+    static func summary(files: Int, byCode: [Int32: Int], totals: SeverityCounts) -> String {
+        let clean = byCode[0] ?? 0, blocked = byCode[1] ?? 0, unreadable = byCode[2] ?? 0
+        return "\n共 \(files) 个文件：\(clean) 个可提交，\(blocked) 个有错误或未填，\(unreadable) 个无法读取；"
+            + "共 \(totals.error) 个错误、\(totals.incomplete) 个未填、\(totals.warning) 个警告、\(totals.info) 个提示"
+            + (totals.dismissed > 0 ? "（其中 \(totals.dismissed) 个已标为误报）" : "") + "。\n"
     }
 }
 
-/// Machine-readable `check --format json` output: one document for all files.
-enum JSONReport {
-    static func render(_ results: [CheckResult], previous: String?) -> JSONValue {
-        var files: [JSONValue] = []
-        for result in results {
-            var members: [(key: String, value: JSONValue)] = [("path", .string(result.path))]
-            if let error = result.error {
-                members.append(("status", .string("unreadable")))
-                var e: [(key: String, value: JSONValue)] = [("message", .string(error.message))]
-                if let line = error.line { e.append(("line", .number(JSONNumber(Int64(line))))) }
-                if let column = error.column { e.append(("column", .number(JSONNumber(Int64(column))))) }
-                if let p = error.jsonPath { e.append(("json_path", .string(p))) }
-                members.append(("error", .object(JSONObject(e))))
-            } else if let report = result.report {
-                members.append(("status", .string(result.exitCode == 0 ? "ok" : "blocked")))
-                members.append(("agency", .string(report.agency)))
-                members.append(("year", .number(JSONNumber(Int64(report.year)))))
-                members.append(("form", .string(report.form.rawValue)))
-                members.append(("digest", .string(result.digest ?? ReportFile.digest(report))))
-                members.append(("findings", .array(result.findings.map(finding))))
-            }
-            files.append(.object(JSONObject(members)))
+/// Tab-separated `check` output: one row per finding, or one per file with `--summary`.
+enum TSVReport {
+    static let summaryHeader = "path\tagency\tyear\tform\tscope\tstatus\terrors\tblanks\twarnings\tinfos\tdigest\tmessage\n"
+    static let findingHeader = "path\tagency\tyear\trule\tseverity\tsection\tcells\tmessage\n"
+
+    /// A field with tabs and line breaks turned into spaces, and unsafe characters made visible.
+    static func field(_ text: String) -> String {
+        safe(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }))
+    }
+
+    static func status(_ result: CheckResult) -> String {
+        switch result.exitCode {
+        case 0: "ok"
+        case 1: "blocked"
+        default: "unreadable"
         }
-        let count = { (code: Int32) in JSONValue.number(JSONNumber(Int64(results.filter { $0.exitCode == code }.count))) }
+    }
+
+    static func summaryRow(_ result: CheckResult, counts: SeverityCounts) -> String {
+        guard let report = result.report else {
+            return [field(result.path), "", "", "", "", "unreadable", "", "", "", "", "",
+                    field(result.error?.message ?? "")].joined(separator: "\t") + "\n"
+        }
+        return [field(result.path), field(report.agency), String(report.year), report.form.rawValue, report.scope.rawValue,
+                status(result), String(counts.error), String(counts.incomplete), String(counts.warning), String(counts.info),
+                ReportFile.digest(report), field(result.notes.joined(separator: " "))].joined(separator: "\t") + "\n"
+    }
+
+    static func findingRows(_ result: CheckResult, minSeverity: Severity) -> String {
+        guard let report = result.report else {
+            return [field(result.path), "", "", "", "unreadable", "", "", field(result.error?.message ?? "")]
+                .joined(separator: "\t") + "\n"
+        }
+        var rows = ""
+        for f in result.findings where f.severity <= minSeverity {
+            rows += [field(result.path), field(report.agency), String(report.year), f.ruleID, f.severity.rawValue,
+                     f.section?.rawValue ?? "", f.cells.map { CellText.ids[f.form][$0] }.joined(separator: ","), field(f.message)]
+                .joined(separator: "\t") + "\n"
+        }
+        return rows
+    }
+}
+
+/// Machine-readable `check --format json` output: one document for all files, written file by file.
+///
+/// The bytes are exactly the pretty canonical form of the whole document (`document` builds it
+/// in one piece for tests): `files` sorts first, so each file's object can be written as soon as
+/// it is checked and the totals follow at the end.
+enum JSONReport {
+    static let head: [UInt8] = Array("{\n  \"files\": [\n    ".utf8)
+    static let separator: [UInt8] = Array(",\n    ".utf8)
+
+    /// A file's pretty canonical object indented to its place in the `files` array (final newline dropped).
+    static func indented(_ object: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(object.count + object.count / 8)
+        let body = object.last == 0x0A ? object.dropLast() : object[...]
+        var start = body.startIndex
+        while let nl = body[start...].firstIndex(of: 0x0A) {
+            out.append(contentsOf: body[start...nl])
+            out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            start = nl + 1
+        }
+        out.append(contentsOf: body[start...])
+        return out
+    }
+
+    /// The end of the document after the last file.
+    static func tail(files: Int, byCode: [Int32: Int], totals: SeverityCounts, options: CheckOutputOptions) -> [UInt8] {
+        let rest = PrettyCanonicalWriter.bytes(.object(JSONObject(topMembers(byCode: byCode, totals: totals, options: options))))
+        var out: [UInt8] = Array((files == 0 ? "{\n  \"files\": []," : "\n  ],").utf8)
+        out += rest.dropFirst()  // the `{` of the rest's own object
+        return out
+    }
+
+    static func topMembers(byCode: [Int32: Int], totals: SeverityCounts, options: CheckOutputOptions) -> [(key: String, value: JSONValue)] {
+        let count = { (code: Int32) in JSONValue.number(JSONNumber(Int64(byCode[code] ?? 0))) }
         var top: [(key: String, value: JSONValue)] = [
             ("format", .string("nianbao-check")),
             ("schema_version", .number(JSONNumber(1))),
-            ("files", .array(files)),
-            ("summary", .object(JSONObject([("ok", count(0)), ("blocked", count(1)), ("unreadable", count(2))]))),
+            ("summary", .object(JSONObject([("ok", count(0)), ("blocked", count(1)), ("unreadable", count(2)), ("counts", totals.json)]))),
         ]
-        if let previous { top.append(("previous", .string(previous))) }
-        return .object(JSONObject(top))
+        if let previous = options.previousPath { top.append(("previous", .string(previous))) }
+        if let previousDir = options.previousDir { top.append(("previous_dir", .string(previousDir))) }
+        return top
     }
 
-    static func finding(_ f: Finding) -> JSONValue {
-        let cells = zip(f.cellRefs, f.cellLabels).map { ref, label in
-            JSONValue.object(JSONObject([("id", .string(ref.description)), ("label", .string(label))]))
+    /// The whole document at once (what the streamed bytes must equal).
+    static func document(_ results: [CheckResult], options: CheckOutputOptions) -> JSONValue {
+        var byCode: [Int32: Int] = [:]
+        var totals = SeverityCounts()
+        var files: [JSONValue] = []
+        for result in results {
+            let reviewed = result.reviewed
+            let counts = SeverityCounts(reviewed)
+            byCode[result.exitCode, default: 0] += 1
+            totals += counts
+            files.append(file(result, reviewed: reviewed, counts: counts, options: options))
+        }
+        return .object(JSONObject([("files", .array(files))] + topMembers(byCode: byCode, totals: totals, options: options)))
+    }
+
+    static func file(_ result: CheckResult, reviewed: [ReviewedFinding], counts: SeverityCounts, options: CheckOutputOptions) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("path", .string(result.path))]
+        if let error = result.error {
+            members.append(("status", .string("unreadable")))
+            var e: [(key: String, value: JSONValue)] = [("message", .string(error.message))]
+            if let line = error.line { e.append(("line", .number(JSONNumber(Int64(line))))) }
+            if let column = error.column { e.append(("column", .number(JSONNumber(Int64(column))))) }
+            if let p = error.jsonPath { e.append(("json_path", .string(p))) }
+            members.append(("error", .object(JSONObject(e))))
+        } else if let report = result.report {
+            members.append(("status", .string(result.exitCode == 0 ? "ok" : "blocked")))
+            members.append(("agency", .string(report.agency)))
+            members.append(("year", .number(JSONNumber(Int64(report.year)))))
+            members.append(("form", .string(report.form.rawValue)))
+            members.append(("scope", .string(report.scope.rawValue)))
+            members.append(("digest", .string(ReportFile.digest(report))))
+            members.append(("counts", counts.json))
+            if !options.summary {
+                members.append(("findings", .array(reviewed.filter { $0.finding.severity <= options.minSeverity }.map(finding))))
+            }
+            if !report.review.isEmpty { members.append(("review", ReviewText.summaryJSON(report))) }
+            if !result.notes.isEmpty { members.append(("notes", .array(result.notes.map(JSONValue.string)))) }
+            if let status = result.previousStatus {
+                var p: [(key: String, value: JSONValue)] = [("status", .string(status))]
+                if let path = result.previousPath { p.append(("path", .string(path))) }
+                members.append(("previous", .object(JSONObject(p))))
+            }
+        }
+        return .object(JSONObject(members))
+    }
+
+    static func finding(_ item: ReviewedFinding) -> JSONValue {
+        var extra: [(key: String, value: JSONValue)] = [("fingerprint", .string(item.fingerprint.description))]
+        if let note = item.note {
+            var r: [(key: String, value: JSONValue)] = [
+                ("status", item.status.map { .string($0.rawValue) } ?? .null),
+                ("recorded_status", note.status.map { .string($0.rawValue) } ?? .null),
+                ("stale", .bool(item.stale)),
+                ("text", .string(note.text)),
+                ("author", .string(note.author)),
+            ]
+            if let date = note.date { r.append(("date", .string(date.description))) }
+            extra.append(("review", .object(JSONObject(r))))
+        }
+        return finding(item.finding, extra: extra)
+    }
+
+    static func finding(_ f: Finding, extra: [(key: String, value: JSONValue)] = []) -> JSONValue {
+        let ids = CellText.ids[f.form], labels = CellText.labels[f.form]
+        let cells = f.cells.map { i in
+            JSONValue.object(JSONObject([("id", .string(ids[i])), ("label", .string(labels[i]))]))
         }
         var members: [(key: String, value: JSONValue)] = [
             ("rule", .string(f.ruleID)),
@@ -85,6 +391,171 @@ enum JSONReport {
         ]
         if let e = f.expected { members.append(("expected", .string(e))) }
         if let a = f.actual { members.append(("actual", .string(a))) }
-        return .object(JSONObject(members))
+        if let span = f.span { members.append(("span", spanJSON(span))) }
+        return .object(JSONObject(members + extra))
+    }
+
+    /// The prose a finding points at: part id, character offsets [start, end) and the sentence.
+    static func spanJSON(_ span: TextSpan) -> JSONValue {
+        .object(JSONObject([
+            ("part", .string(span.part.id)),
+            ("start", .number(JSONNumber(Int64(span.range.lowerBound)))),
+            ("end", .number(JSONNumber(Int64(span.range.upperBound)))),
+            ("quote", .string(span.quote)),
+        ]))
+    }
+}
+
+/// Buffered stdout, so thousands of results are not written line by line.
+final class OutputBuffer {
+    private var bytes: [UInt8] = []
+    private let sink: ([UInt8]) -> Void
+    /// True when standard output is a terminal (then each file's result is shown at once).
+    let isTerminal: Bool
+    /// Runs before bytes go out (the progress line clears itself).
+    var beforeFlush: () -> Void = {}
+
+    init(sink: @escaping ([UInt8]) -> Void = Console.output, isTerminal: Bool = Console.isTerminal(1)) {
+        self.sink = sink
+        self.isTerminal = isTerminal
+    }
+
+    func write(_ text: String) { write(Array(text.utf8)) }
+
+    func write(_ data: [UInt8]) {
+        bytes += data
+        if bytes.count > 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !bytes.isEmpty else { return }
+        beforeFlush()
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The pretty canonical bytes of a file's object in `check --format json`, written without
+/// building a JSON value for every finding (the findings are most of the output).
+///
+/// The bytes equal `PrettyCanonicalWriter.bytes(JSONReport.file(…))` without its final
+/// newline (`CheckBatchTests` compares them); the small members go through the writer, the
+/// findings array is emitted directly with the cells' id and label bytes made once per form.
+enum FileJSON {
+    static func bytes(_ result: CheckResult, reviewed: [ReviewedFinding], counts: SeverityCounts, options: CheckOutputOptions) -> [UInt8] {
+        let whole = PrettyCanonicalWriter.bytes(JSONReport.file(result, reviewed: [], counts: counts,
+                                                                options: CheckOutputOptions(format: .json, summary: true)))
+        var object = Array(whole.dropLast())
+        guard result.report != nil, !options.summary else { return object }
+        let anchor = Array("\n  \"form\": ".utf8)
+        guard let at = find(anchor, in: object) else { return object }
+        var findings: [UInt8] = Array("\n  \"findings\": ".utf8)
+        findings.reserveCapacity(reviewed.count * 600)
+        let shown = reviewed.filter { $0.finding.severity <= options.minSeverity }
+        if shown.isEmpty {
+            findings += Array("[]".utf8)
+        } else {
+            findings.append(UInt8(ascii: "["))
+            for (n, item) in shown.enumerated() {
+                if n > 0 { findings.append(UInt8(ascii: ",")) }
+                newline(4, to: &findings)
+                finding(item, indent: 4, to: &findings)
+            }
+            findings += newline(2)
+            findings.append(UInt8(ascii: "]"))
+        }
+        findings.append(UInt8(ascii: ","))
+        object.insert(contentsOf: findings, at: at)
+        return object
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var i = 0
+        while i <= haystack.count - needle.count {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func newline(_ indent: Int) -> [UInt8] { [0x0A] + Array(repeating: 0x20, count: indent) }
+
+    @inline(__always)
+    static func newline(_ indent: Int, to out: inout [UInt8]) {
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(0x20) }
+    }
+
+    /// `"key": ` for every key a finding has, escaped once.
+    static let keys: [String: [UInt8]] = Dictionary(uniqueKeysWithValues:
+        ["actual", "cells", "expected", "fingerprint", "message", "review", "rule", "section", "severity", "span", "id", "label"]
+            .map { ($0, string($0) + [UInt8(ascii: ":"), 0x20]) })
+
+    /// A JSON string's bytes, escaped as the canonical writer escapes it.
+    static func string(_ s: String) -> [UInt8] { Array(PrettyCanonicalWriter.bytes(.string(s)).dropLast()) }
+
+    /// Escaped id and label of every cell, per form.
+    static let cellStrings = PerForm { def in def.cells.map { (id: string($0.ref.description), label: string($0.label)) } }
+
+    static func member(_ key: String, indent: Int, to out: inout [UInt8], first: Bool = false) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        newline(indent, to: &out)
+        out.append(contentsOf: keys[key] ?? (string(key) + [UInt8(ascii: ":"), 0x20]))
+    }
+
+    static func finding(_ item: ReviewedFinding, indent: Int, to out: inout [UInt8]) {
+        let f = item.finding
+        let inner = indent + 2
+        out.append(UInt8(ascii: "{"))
+        var first = true
+        func key(_ k: String) {
+            member(k, indent: inner, to: &out, first: first)
+            first = false
+        }
+        if let a = f.actual { key("actual"); out += string(a) }
+        key("cells")
+        if f.cells.isEmpty {
+            out += Array("[]".utf8)
+        } else {
+            let strings = cellStrings[f.form]
+            out.append(UInt8(ascii: "["))
+            for (n, cell) in f.cells.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(inner + 2, to: &out)
+                out.append(UInt8(ascii: "{"))
+                member("id", indent: inner + 4, to: &out, first: true)
+                out.append(contentsOf: strings[cell].id)
+                member("label", indent: inner + 4, to: &out)
+                out.append(contentsOf: strings[cell].label)
+                newline(inner + 2, to: &out)
+                out.append(UInt8(ascii: "}"))
+            }
+            newline(inner, to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        if let e = f.expected { key("expected"); out += string(e) }
+        key("fingerprint"); out += string(item.fingerprint.description)
+        key("message"); out += string(f.message)
+        if item.note != nil, case .object(let members) = JSONReport.finding(item) {
+            key("review")
+            let review = PrettyCanonicalWriter.bytes(members["review"] ?? .null).dropLast()
+            for byte in review {
+                out.append(byte)
+                if byte == 0x0A { out += Array(repeating: 0x20, count: inner) }
+            }
+        }
+        key("rule"); out += string(f.ruleID)
+        key("section"); out += f.section.map { string($0.rawValue) } ?? Array("null".utf8)
+        key("severity"); out += string(f.severity.rawValue)
+        if let span = f.span {
+            key("span")
+            for byte in PrettyCanonicalWriter.bytes(JSONReport.spanJSON(span)).dropLast() {
+                out.append(byte)
+                if byte == 0x0A { out += Array(repeating: 0x20, count: inner) }
+            }
+        }
+        newline(indent, to: &out)
+        out.append(UInt8(ascii: "}"))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NianbaoCore
+import NianbaoDocx
 
 /// `nianbao import FILE… [-o OUT.json | --out-dir DIR] [--year Y] [--agency NAME] [--partial]`
 struct Import: ParsableCommand {
@@ -7,8 +8,8 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "导入已发布的年度报告（网页、网页复制的文字、PDF/Word 中的文字），生成报告 JSON。",
         discussion: """
-        自动识别三种输入：带表格的网页（.html）、从网页复制的文字（单元格以“|”分隔）、\
-        从 PDF 或 Word 复制的文字（每行一个表格行）。格式版本（2019 版/2021 版）根据表格标签判断，\
+        自动识别输入：带表格的网页（.html）、从网页复制的文字（单元格以“|”分隔）、\
+        从 PDF 或 Word 复制的文字（每行一个表格行）、Word 文档（.docx）、PDF 文件（需要 poppler-utils 中的 pdftotext）。格式版本（2019 版/2021 版）根据表格标签判断，\
         年度和机关名称从标题读取，也可以用 --year、--agency 指定。
 
         单元格按原样读取：空白、“—”、“/”、“无”不会当作 0，而是导入为空并逐一报告位置；\
@@ -56,16 +57,18 @@ struct Import: ParsableCommand {
             return
         }
         let file = files[0]
-        let bytes: [UInt8]
+        // The loader tells Word (.docx) and PDF from text by their content and refuses
+        // non-regular files; everything else goes to the text and HTML readers as before.
+        let input: ImportInput
         do {
-            bytes = try ImportExportFiles.read(file)
+            input = try Self.load(file)
         } catch {
             ImportExportFiles.printError("\(error)")
             throw ExitCode(2)
         }
         let result: ImportResult
         do {
-            result = try ReportImporter.import(bytes: bytes, options: ImportOptions(year: year, agency: agency, partial: partial))
+            result = try ReportImporter.import(input, options: ImportOptions(year: year, agency: agency, partial: partial))
         } catch {
             if case .unreadableCells(let partialResult) = error { Self.printProblems(partialResult) }
             if case .unconfirmedMetadata(let partialResult) = error { Self.printSummary(partialResult); Self.printProblems(partialResult) }
@@ -96,6 +99,13 @@ struct Import: ParsableCommand {
         for problem in result.problems { ImportExportFiles.printError(problem.description) }
     }
 
+    /// Loads one input (a path, or `-` for standard input) through the .docx/PDF/text loader.
+    static func load(_ file: String) throws -> ImportInput {
+        file == "-"
+            ? try ImportSourceLoader.load(bytes: ReportFile.readBytes(descriptor: 0, path: "标准输入"), name: "标准输入")
+            : try ImportSourceLoader.load(path: file)
+    }
+
     /// Cells read and left empty-with-a-problem, for the one-line-per-file summary.
     static func counts(_ result: ImportResult) -> (read: Int, unread: Int) {
         let read = result.report.cells.filter { !$0.isEmpty }.count
@@ -111,8 +121,8 @@ struct Import: ParsableCommand {
             let target = outputDirectory.hasSuffix("/") ? outputDirectory + name : outputDirectory + "/" + name
             let status: String
             do {
-                let bytes = try ImportExportFiles.read(file)
-                let result = try ReportImporter.import(bytes: bytes, options: ImportOptions(year: year, agency: agency, partial: true))
+                let input = try Self.load(file)
+                let result = try ReportImporter.import(input, options: ImportOptions(year: year, agency: agency, partial: true))
                 try ImportExportFiles.write(ReportFile.encode(result.report), to: target)
                 let (read, unread) = Self.counts(result)
                 let open = result.questions.map { "\($0.field.label)待确认" }

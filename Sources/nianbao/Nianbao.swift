@@ -11,6 +11,7 @@ import NianbaoCore
 enum Main {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if BatchLaunch.run(arguments) { return }
         guard let launch = QuickLaunch(arguments: arguments) else {
             Nianbao.main(arguments)
             return
@@ -40,7 +41,7 @@ struct Nianbao: ParsableCommand {
               nianbao new --year 2025 --agency 某某市水利局 -o 2025.json
               nianbao check 2025.json
             """,
-        subcommands: [Edit.self, View.self, New.self, Check.self, Fmt.self, Digest.self, Import.self, Export.self]
+        subcommands: [Edit.self, View.self, New.self, Check.self, Status.self, Sum.self, Review.self, Diff.self, Fmt.self, Digest.self, Import.self, Export.self]
     )
 
     /// With no subcommand: the editor on a temporary copy of the built-in sample.

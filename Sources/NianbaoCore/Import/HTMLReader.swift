@@ -1,7 +1,11 @@
 /// A small, tolerant HTML reader: enough to get paragraphs and real table grids out of
 /// government web pages. Tags, attributes, entities (named and numeric, `&nbsp;`),
 /// comments, `<script>`/`<style>` skipped, implied end tags for cells and rows,
-/// rowspan/colspan expanded into the real grid.
+/// rowspan/colspan placed on the real grid.
+///
+/// Linear in the input: positions are counted as the bytes go by, and the grid is tracked as
+/// the cells that reach down from earlier rows (never a slot per spanned cell). What no report
+/// needs is refused (`ImportLimits`): more table nesting, grid columns, cells or lines.
 enum HTMLReader {
     /// True when the text looks like HTML rather than plain text.
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
@@ -43,12 +47,22 @@ enum HTMLReader {
         "form", "figure", "figcaption", "body", "html", "head",
     ]
 
-    /// Reads a page into lines (paragraphs) and table rows.
+    /// Widest table grid read, in columns; a cell that starts further right is refused.
+    static let maxColumns = 512
+
+    /// Reads a page into lines (paragraphs) and table rows, refusing a page beyond `ImportLimits`.
+    static func read(_ bytes: [UInt8]) throws(ImportError) -> SourceDocument {
+        var builder = Builder(bytes: bytes)
+        builder.run()
+        if let exceeded = builder.limitExceeded { throw .overLimit(exceeded) }
+        return builder.document
+    }
+
+    /// Reads a page into lines (paragraphs) and table rows; past a limit, what was read until then.
     static func document(_ bytes: [UInt8]) -> SourceDocument {
         var builder = Builder(bytes: bytes)
         builder.run()
-        return SourceDocument(kind: .html, lines: builder.lines, lineIsRow: true, valuesMayWrap: false,
-                              hasImages: builder.hasImages, exportedScope: builder.scope)
+        return builder.document
     }
 
     /// Accumulates text with HTML whitespace rules: runs of literal whitespace become one space,
@@ -101,10 +115,24 @@ enum HTMLReader {
         var column: Int
     }
 
+    /// A cell of an earlier row that reaches down: it takes columns `start..<end` through `lastRow`.
+    struct VerticalSpan {
+        var start: Int
+        var end: Int
+        var lastRow: Int
+    }
+
     struct OpenTable {
         var index: Int
-        /// Grid occupancy: row → set of occupied columns.
-        var occupied: [Int: Set<Int>] = [:]
+        /// Cells of earlier rows that may still reach down, sorted by first column (expired ones
+        /// are pruned now and then). Cells of one table never share a first column while both are
+        /// live, so there are at most `maxColumns` live ones.
+        var spans: [VerticalSpan] = []
+        /// Prune `spans` when it reaches this many.
+        var pruneAt = 64
+        /// The next free column of the current row, and the first span it has not passed.
+        var cursor = 0
+        var spanIndex = 0
         var row = -1
         var rowOpen = false
         var cellsInRow: [(col: Int, cell: SourceDocument.Cell)] = []
@@ -116,7 +144,6 @@ enum HTMLReader {
         let bytes: [UInt8]
         var i = 0
         var line = 1
-        var lineStart = 0
         var lines: [SourceDocument.Line] = []
         var paragraph = TextBuffer()
         var blockOpenedWithoutContent = false
@@ -125,27 +152,44 @@ enum HTMLReader {
         var hasImages = false
         var scope: ReportScope? = nil
         var inHead = false
+        /// The 1-based column (in characters) of byte `i` on its line, counted as bytes go by.
+        var column = 1
+        var cellCount = 0
+        /// The first limit the page went beyond; reading stops there.
+        var limitExceeded: ImportLimitExceeded? = nil
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
-        func column(at pos: Int) -> Int {
-            var c = 1
-            var k = lineStart
-            while k < pos && k < bytes.count {
-                if bytes[k] & 0xC0 != 0x80 { c += 1 }
-                k += 1
-            }
-            return c
+        var document: SourceDocument {
+            SourceDocument(kind: .html, lines: lines, lineIsRow: true, valuesMayWrap: false,
+                           hasImages: hasImages, exportedScope: scope)
         }
 
         mutating func advance(to pos: Int) {
             while i < pos && i < bytes.count {
-                if bytes[i] == 0x0A {
+                let b = bytes[i]
+                if b == 0x0A {
                     line += 1
-                    lineStart = i + 1
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
                 }
                 i += 1
             }
+        }
+
+        /// Stops reading at a limit, keeping the first one met.
+        mutating func exceed(_ what: String, _ limit: Int, at location: ImportLocation) {
+            if limitExceeded == nil { limitExceeded = ImportLimitExceeded(what: what, limit: limit, location: location) }
+            i = bytes.count
+        }
+
+        mutating func appendLine(_ newLine: SourceDocument.Line) {
+            guard lines.count < ImportLimits.maxLines else {
+                exceed("段落和表格行", ImportLimits.maxLines, at: newLine.location)
+                return
+            }
+            lines.append(newLine)
         }
 
         mutating func run() {
@@ -181,7 +225,7 @@ enum HTMLReader {
         // MARK: text
 
         mutating func noteStart(_ buffer: inout TextBuffer) {
-            if buffer.start == nil { buffer.start = (line, column(at: i)) }
+            if buffer.start == nil { buffer.start = (line, column) }
         }
 
         /// True while a `<td>`/`<th>` of the innermost table is open (kept in step with `tables`).
@@ -192,19 +236,19 @@ enum HTMLReader {
             if inHead { return }
             if tables.isEmpty {
                 if paragraph.start == nil, !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
-                    paragraph.start = (line, column(at: i))
+                    paragraph.start = (line, column)
                 }
                 paragraph.appendLiteral(c)
                 return
             }
             if cellOpen {
                 if tables[tables.count - 1].cell!.text.start == nil, !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
-                    tables[tables.count - 1].cell!.text.start = (line, column(at: i))
+                    tables[tables.count - 1].cell!.text.start = (line, column)
                 }
                 tables[tables.count - 1].cell!.text.appendLiteral(c)
             } else if !rowOpen {
                 if paragraph.start == nil, !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
-                    paragraph.start = (line, column(at: i))
+                    paragraph.start = (line, column)
                 }
                 paragraph.appendLiteral(c)
             }
@@ -214,10 +258,10 @@ enum HTMLReader {
         mutating func exact(_ s: [UInt8]) {
             if inHead && !inTitle { return }
             if cellOpen {
-                if tables[tables.count - 1].cell!.text.start == nil { tables[tables.count - 1].cell!.text.start = (line, column(at: i)) }
+                if tables[tables.count - 1].cell!.text.start == nil { tables[tables.count - 1].cell!.text.start = (line, column) }
                 tables[tables.count - 1].cell!.text.appendExact(s)
             } else if !rowOpen {
-                if paragraph.start == nil { paragraph.start = (line, column(at: i)) }
+                if paragraph.start == nil { paragraph.start = (line, column) }
                 paragraph.appendExact(s)
             }
         }
@@ -279,7 +323,7 @@ enum HTMLReader {
         mutating func tag() {
             let tagStart = i
             let tagLine = line
-            let tagColumn = column(at: i)
+            let tagColumn = column
             var j = i + 1
             var closing = false
             if bytes[j] == UInt8(ascii: "/") {
@@ -397,24 +441,22 @@ enum HTMLReader {
                 if !inHead { hasImages = true }
             case "table":
                 if !cellOpen { flushParagraph(force: false) }
+                guard tables.count < ImportLimits.maxTableNesting else {
+                    exceed("表格嵌套层数", ImportLimits.maxTableNesting, at: ImportLocation(line: tagLine, column: tagColumn))
+                    return
+                }
                 tableCount += 1
                 tables.append(OpenTable(index: tableCount))
             case "tr":
                 guard !tables.isEmpty else { return }
                 endRow()
-                tables[tables.count - 1].row += 1
-                tables[tables.count - 1].rowOpen = true
-                tables[tables.count - 1].rowLine = tagLine
+                startRow(line: tagLine)
             case "td", "th":
                 guard !tables.isEmpty else { return }
                 endCell()
-                if !tables[tables.count - 1].rowOpen {
-                    tables[tables.count - 1].row += 1
-                    tables[tables.count - 1].rowOpen = true
-                    tables[tables.count - 1].rowLine = tagLine
-                }
-                let rowspan = max(1, min(1000, Int(attributes["rowspan"]?.trimmingAllSpace ?? "") ?? 1))
-                let colspan = max(1, min(1000, Int(attributes["colspan"]?.trimmingAllSpace ?? "") ?? 1))
+                if !tables[tables.count - 1].rowOpen { startRow(line: tagLine) }
+                let rowspan = HTMLReader.span(attributes["rowspan"], max: ImportLimits.maxRowspan)
+                let colspan = HTMLReader.span(attributes["colspan"], max: ImportLimits.maxColspan)
                 tables[tables.count - 1].cell = OpenCell(rowspan: rowspan, colspan: colspan, line: tagLine, column: tagColumn)
             case "br":
                 if cellOpen {
@@ -453,7 +495,7 @@ enum HTMLReader {
                     continue
                 }
                 if paragraph.start == nil, !(bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09) {
-                    paragraph.start = (line, column(at: i))
+                    paragraph.start = (line, column)
                 }
                 paragraph.appendLiteral(bytes[i])
                 advance(to: i + 1)
@@ -487,46 +529,92 @@ enum HTMLReader {
 
         mutating func flushParagraph(force: Bool) {
             let wasEmpty = paragraph.isEmpty
-            let start = paragraph.start ?? (line, column(at: i))
+            let start = paragraph.start ?? (line, column)
             if wasEmpty && !force {
                 blockOpenedWithoutContent = false
                 return
             }
             let text = paragraph.take()
-            lines.append(SourceDocument.Line(text: text, location: ImportLocation(line: start.0, column: start.1),
-                                             isTable: false, cells: []))
+            appendLine(SourceDocument.Line(text: text, location: ImportLocation(line: start.0, column: start.1),
+                                           isTable: false, cells: []))
             blockOpenedWithoutContent = false
         }
 
+        mutating func startRow(line rowLine: Int) {
+            let last = tables.count - 1
+            tables[last].row += 1
+            tables[last].rowOpen = true
+            tables[last].rowLine = rowLine
+            tables[last].cursor = 0
+            tables[last].spanIndex = 0
+        }
+
+        /// Places the open cell on the grid: the first column from the row's cursor that no cell
+        /// of an earlier row reaches down into. Amortised constant time per cell and span passed.
         mutating func endCell() {
-            guard var cell = tables[tables.count - 1].cell else { return }
-            tables[tables.count - 1].cell = nil
-            var t = tables[tables.count - 1]
-            let r = t.row
-            var c = 0
-            while t.occupied[r]?.contains(c) == true { c += 1 }
-            for dr in 0..<cell.rowspan {
-                for dc in 0..<cell.colspan { t.occupied[r + dr, default: []].insert(c + dc) }
+            let last = tables.count - 1
+            guard var cell = tables[last].cell else { return }
+            tables[last].cell = nil
+            let r = tables[last].row
+            var c = tables[last].cursor
+            var k = tables[last].spanIndex
+            let spanCount = tables[last].spans.count
+            while k < spanCount {
+                let span = tables[last].spans[k]
+                if span.start > c { break }
+                if span.lastRow >= r && span.end > c { c = span.end }
+                k += 1
             }
+            tables[last].spanIndex = k
             let start = cell.text.start ?? (cell.line, cell.column)
+            let location = ImportLocation(line: start.0, column: start.1, htmlTable: tables[last].index, tableRow: r + 1, tableColumn: c + 1)
+            guard c < HTMLReader.maxColumns else {
+                exceed("表格列数", HTMLReader.maxColumns, at: location)
+                return
+            }
+            cellCount += 1
+            guard cellCount <= ImportLimits.maxCells else {
+                exceed("表格单元格", ImportLimits.maxCells, at: location)
+                return
+            }
+            // A span past the widest grid read is cut there (HTML's colspan="1000" for "the rest").
+            let end = min(c + cell.colspan, HTMLReader.maxColumns)
+            tables[last].cursor = end
+            if cell.rowspan > 1 {
+                let span = VerticalSpan(start: c, end: end, lastRow: r + cell.rowspan - 1)
+                // Keep `spans` sorted by start; spans already passed in this row start before c.
+                var low = k
+                var high = tables[last].spans.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if tables[last].spans[mid].start <= c { low = mid + 1 } else { high = mid }
+                }
+                tables[last].spans.insert(span, at: low)
+                tables[last].spanIndex = low + 1
+            }
             let raw = cell.text.take()
-            let location = ImportLocation(line: start.0, column: start.1, htmlTable: t.index, tableRow: r + 1, tableColumn: c + 1)
-            t.cellsInRow.append((c, SourceDocument.Cell(raw: raw, key: LabelKey.of(raw), location: location)))
-            tables[tables.count - 1] = t
+            tables[last].cellsInRow.append((c, SourceDocument.Cell(raw: raw, key: LabelKey.of(raw), location: location)))
         }
 
         mutating func endRow() {
             endCell()
-            var t = tables[tables.count - 1]
-            guard t.rowOpen else { return }
-            t.rowOpen = false
-            let cells = t.cellsInRow.sorted { $0.col < $1.col }.map(\.cell)
-            t.cellsInRow.removeAll()
-            t.occupied[t.row - 1] = nil
-            tables[tables.count - 1] = t
+            let last = tables.count - 1
+            guard tables[last].rowOpen else { return }
+            tables[last].rowOpen = false
+            var rowCells = tables[last].cellsInRow
+            tables[last].cellsInRow.removeAll(keepingCapacity: true)
+            if !rowCells.isEmpty, zip(rowCells, rowCells.dropFirst()).contains(where: { $0.col > $1.col }) {
+                rowCells.sort { $0.col < $1.col }
+            }
+            let cells = rowCells.map(\.cell)
+            let row = tables[last].row
+            if tables[last].spans.count >= tables[last].pruneAt {
+                tables[last].spans.removeAll { $0.lastRow <= row }
+                tables[last].pruneAt = max(64, tables[last].spans.count * 2)
+            }
             let text = cells.map(\.raw).joined(separator: " | ")
-            lines.append(SourceDocument.Line(text: text, location: ImportLocation(line: t.rowLine, htmlTable: t.index, tableRow: t.row + 1),
-                                             isTable: true, cells: cells))
+            appendLine(SourceDocument.Line(text: text, location: ImportLocation(line: tables[last].rowLine, htmlTable: tables[last].index, tableRow: row + 1),
+                                           isTable: true, cells: cells))
         }
 
         mutating func endAllTables() {
@@ -535,6 +623,19 @@ enum HTMLReader {
                 tables.removeLast()
             }
         }
+    }
+
+    /// A `rowspan`/`colspan` value: at least 1, at most `max`, 1 when missing or not a number.
+    static func span(_ value: String?, max limit: Int) -> Int {
+        guard let value else { return 1 }
+        let digits = value.trimmingAllSpace.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard !digits.isEmpty else { return 1 }
+        var n = 0
+        for d in digits {
+            n = n * 10 + Int(d - 0x30)
+            if n >= limit { return limit }
+        }
+        return Swift.max(1, n)
     }
 
     // MARK: entities

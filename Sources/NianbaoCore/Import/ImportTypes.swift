@@ -273,6 +273,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case formUndetermined
     /// Some cells could not be read and `partial` was not set; the result holds what was read.
     case unreadableCells(ImportResult)
+    /// The input goes beyond what any report needs (`ImportLimits`): refused, not read.
+    case overLimit(ImportLimitExceeded)
 
     public var description: String {
         switch self {
@@ -304,6 +306,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
                 + (year ? "--year 2020 " : "") + (agency ? "--agency 机关名称 " : "") + "指定后重新导入。"
         case .formUndetermined:
             return "无法从表格标签判断报告格式（2019 版或 2021 版），也没有年度可供推定。请用 --year 指定年度。"
+        case .overLimit(let limit):
+            return limit.description
         case .unreadableCells(let result):
             let count = result.problems.filter { $0.level == .error }.count
             return "有 \(count) 处单元格或表格行无法读取（见上方列表）。核对原文后修正输入，或使用 --partial 导入其余内容（无法读取的单元格留空）。"

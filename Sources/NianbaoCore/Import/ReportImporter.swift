@@ -23,11 +23,13 @@ public enum ReportImporter {
     static func importValidated(_ bytes: [UInt8], options: ImportOptions) throws(ImportError) -> ImportResult {
         var document: SourceDocument
         if HTMLReader.looksLikeHTML(bytes) {
-            document = HTMLReader.document(bytes)
+            document = try HTMLReader.read(bytes)
             if !document.lines.contains(where: \.isTable) {
                 // A page whose tables were flattened into paragraphs: read its text like copied text.
                 let paragraphs = document.lines
-                var text = SourceDocument.text(paragraphs.map(\.text).joined(separator: "\n"))
+                let joined = paragraphs.map(\.text).joined(separator: "\n")
+                try ImportLimits.checkText(Array(joined.utf8))
+                var text = SourceDocument.text(joined)
                 for index in text.lines.indices where index < paragraphs.count {
                     let original = paragraphs[index].location.line
                     text.lines[index].location.line = original
@@ -39,8 +41,15 @@ public enum ReportImporter {
                 document = text
             }
         } else {
+            try ImportLimits.checkText(bytes)
             document = SourceDocument.text(String(decoding: bytes, as: UTF8.self))
         }
+        return try importDocument(document, options: options)
+    }
+
+    /// Matches a read document against the form: the one step every input shape shares
+    /// (web pages and text above; Word documents through `import(_:options:)`).
+    static func importDocument(_ document: SourceDocument, options: ImportOptions) throws(ImportError) -> ImportResult {
         var interpreter = Interpreter(document: document, options: options)
         let result = try interpreter.run()
         if !result.questions.isEmpty && !options.partial { throw .unconfirmedMetadata(result) }
@@ -304,17 +313,17 @@ struct Interpreter {
             // The preface (前言): what stands between the title (or the top) and 一, without page chrome.
             let from = title.map { $0.line + 1 } ?? 0
             if s1 > from {
-                report.preface = NarrativeText.preface(lines[from..<s1].filter { !($0.isTable && document.kind == .html) }.map(\.text))
+                report.preface = ImportedNarrative.preface(lines[from..<s1].filter { !($0.isTable && document.kind == .html) }.map(\.text))
             }
         }
         if let s5 = headings[.s5] { report.texts[.s5] = narrative(s5 + 1..<regionEnd(after: .s5)) }
         if let s6 = headings[.s6] {
-            let (text, signOff) = NarrativeText.splitSignOff(narrative(s6 + 1..<lines.count))
+            let (text, signOff) = ImportedNarrative.splitSignOff(narrative(s6 + 1..<lines.count))
             report.texts[.s6] = text
             report.signOff = signOff
         } else if headings[.s5] != nil {
             // No 六: the sign-off ends 五.
-            let (text, signOff) = NarrativeText.splitSignOff(report.text(.s5))
+            let (text, signOff) = ImportedNarrative.splitSignOff(report.text(.s5))
             report.texts[.s5] = text
             report.signOff = signOff
         }
@@ -429,7 +438,7 @@ struct Interpreter {
         }
         while let first = texts.first, first.trimmingAllSpace.isEmpty { texts.removeFirst() }
         while let last = texts.last, last.trimmingAllSpace.isEmpty { texts.removeLast() }
-        if document.kind == .lineText { texts = NarrativeText.joinHardBreaks(texts) }
+        if document.kind == .lineText { texts = ImportedNarrative.joinHardBreaks(texts) }
         return texts.joined(separator: "\n")
     }
 

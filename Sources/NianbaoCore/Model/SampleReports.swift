@@ -24,7 +24,7 @@ public enum SampleReports {
 
     private static func texts(form: FormVersion, year: Int, agency: String) -> SectionMap<String> {
         let fee = form == .v2021
-            ? "本年度未收取信息处理费。"
+            ? "本年度向逾期未缴费的申请人发出过收费通知，申请人均未缴费，本年度未收取信息处理费。"
             : "本年度无其他需要报告的事项。"
         return [
             .s1: "\(year) 年，\(agency)认真贯彻落实《中华人民共和国政府信息公开条例》，"
@@ -43,8 +43,9 @@ public enum SampleReports {
         let year = Int64(report.year)
         switch report.form {
         case .v2019:
-            c("reg", "made", 2); c("reg", "published", 2); c("reg", "total_published", 15)
-            c("norm", "made", 5); c("norm", "published", 5); c("norm", "total_published", 48)
+            // 对外公开总数量 grows by 本年新公开数量 each year, so that consecutive samples agree (T2a-6).
+            c("reg", "made", 2); c("reg", "published", 2); c("reg", "total_published", 15 + 2 * (year - 2020))
+            c("norm", "made", 5); c("norm", "published", 5); c("norm", "total_published", 48 + 5 * (year - 2020))
             // 上一年项目数量 follows from the 2019 figure and the yearly 本年增/减, so that consecutive
             // samples agree across years (T2a-3).
             let items: [(row: String, base2019: Int64, change: Int64, decisions: Int64?)] = [

@@ -31,12 +31,15 @@ public struct RuleContext {
     public let definition: FormDefinition
     var rule: Rule
     var findings: [Finding] = []
+    /// The narrative analyses of this report's prose, shared by every rule of one validation.
+    let narratives: NarrativeSet
 
-    init(report: Report, previous: Report?, rule: Rule) {
+    init(report: Report, previous: Report?, rule: Rule, narratives: NarrativeSet? = nil) {
         self.report = report
         self.previous = previous
         self.definition = report.form.definition
         self.rule = rule
+        self.narratives = narratives ?? NarrativeSet(report)
     }
 
     /// The value at a cell index.
@@ -50,10 +53,10 @@ public struct RuleContext {
 
     /// Records a finding of the running rule.
     mutating func report(cells: [Int], section: SectionID?, expected: String? = nil, actual: String? = nil,
-                         severity: Severity? = nil, _ message: String) {
+                         severity: Severity? = nil, span: TextSpan? = nil, _ message: String) {
         findings.append(Finding(
             ruleID: rule.id, severity: severity ?? rule.severity, form: report.form, cells: cells,
-            section: section, expected: expected, actual: actual, message: message))
+            section: section, expected: expected, actual: actual, message: message, span: span))
     }
 }
 

@@ -1,8 +1,8 @@
 extension Rule {
-    /// T2b-4 (2021 form): bodies without 规章制定权 (townships, streets, counties and their departments) report no 规章.
+    /// T2b-4 (both forms): bodies without 规章制定权 (townships, streets, counties and their departments) report no 规章.
     static let t2b_4 = Rule(
-        id: "T2b-4", severity: .warning, forms: [.v2021],
-        summary: "表二（2021 版）：乡镇、街道、县（区）及其部门没有规章制定权，规章一行应为 0"
+        id: "T2b-4", severity: .warning,
+        summary: "表二：乡镇、街道、县（区）及其部门没有规章制定权，规章一行应为 0（2019 版、2021 版均适用）"
     ) { context in
         let agency = context.report.agency
         let cells = context.definition.rowCells(.t2, "reg")

@@ -2,18 +2,20 @@
 public enum Validator {
     /// Every rule, in the order of the format specification.
     public static let rules: [Rule] = [
-        .t3_1, .t3_2, .t3_3, .t3_4, .t3_5, .t3_6,
+        .t3_1, .t3_2, .t3_3, .t3_4, .t3_5, .t3_6, .t3_7, .t3_8,
         .t4_1, .t4_2,
-        .t2a_1, .t2a_2, .t2a_3, .t2a_4, .t2a_5, .t2a_7,
-        .t2b_1, .t2b_2, .t2b_3, .t2b_4, .t2b_5,
-        .x_4, .x_5, .x_8, .x_10,
+        .t2a_1, .t2a_2, .t2a_3, .t2a_4, .t2a_5, .t2a_6, .t2a_7, .t2a_8,
+        .t2b_1, .t2b_2, .t2b_3, .t2b_4, .t2b_5, .t2b_6,
+        .x_1, .x_2, .x_3, .x_4, .x_5, .x_7, .x_8, .x_10, .x_11,
+        .x_13, .x_14, .x_15, .x_16, .x_17, .x_18, .x_19,
     ]
 
     /// All findings for `report`, ordered by section, then cell, then rule.
     public static func validate(_ report: Report, previous: Report? = nil) -> [Finding] {
         var findings: [Finding] = []
+        let narratives = NarrativeSet(report)
         for rule in rules where rule.forms.contains(report.form) && (!rule.needsPrevious || previous != nil) {
-            var context = RuleContext(report: report, previous: previous, rule: rule)
+            var context = RuleContext(report: report, previous: previous, rule: rule, narratives: narratives)
             rule.evaluate(&context)
             findings += context.findings
         }

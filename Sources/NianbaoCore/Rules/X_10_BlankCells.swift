@@ -4,17 +4,34 @@ extension Rule {
         id: "X-10", severity: .incomplete,
         summary: "表格不留空：没有数据的单元格填 0；空白单元格不按 0 计算"
     ) { context in
+        var filled: Report?
         for row in rows[context.report.form] {
             let blank = row.cells.filter { context.value($0).isEmpty }
             guard !blank.isEmpty else { continue }
             let defs = context.definition.cells
-            let columns = blank.map { defs[$0].columnLabel }.joinedText(separator: "、")
-            let computed = blank.allSatisfy { defs[$0].isComputed }
-            let label = row.label
-            let message = computed
-                ? "\(label)：合计（\(columns)）为空白；合计由各项相加得出，请填齐各项后重新计算，不能按 0 计算。"
-                : "\(label)：\(columns) 未填写；没有数据请填 0。"
-            context.report(cells: blank, section: row.section, message)
+            let data = blank.filter { !defs[$0].isComputed }
+            let computed = blank.filter { defs[$0].isComputed }
+            var parts: [String] = []
+            if !data.isEmpty {
+                parts.append("\(data.map { defs[$0].columnLabel }.joinedText(separator: "、")) 未填写；没有数据请填 0")
+            }
+            if !computed.isEmpty, !data.isEmpty {
+                // The row's own total follows from the parts just named.
+                let columns = computed.map { defs[$0].columnLabel }.joinedText(separator: "、")
+                parts[0] += "（\(columns) 由各项相加自动得出）"
+            } else if !computed.isEmpty {
+                // What the total would be: the sum of its parts, when they are all filled.
+                if filled == nil { filled = context.report.withComputedFilled() }
+                let values = computed.map { filled?.cells[$0] ?? .empty }
+                let columns = computed.map { defs[$0].columnLabel }.joinedText(separator: "、")
+                if values.allSatisfy({ !$0.isEmpty }) {
+                    let sums = zip(computed, values).map { "\(defs[$0.0].columnLabel) \($0.1.displayText)" }
+                    parts.append("合计（\(columns)）为空白；合计由各项相加自动得出，应为 \(sums.joinedText(separator: "、"))，不必手填")
+                } else {
+                    parts.append("合计（\(columns)）为空白；合计由各项相加自动得出，各项填齐后即可算出，不能按 0 计算")
+                }
+            }
+            context.report(cells: blank, section: row.section, "\(row.label)：\(parts.joinedText(separator: "；"))。")
         }
     }
 }

@@ -59,44 +59,12 @@ public enum AtomicFileWriter {
             ? existing.st_mode & 0o7777
             : (newFileMode ?? (0o644 & ~Posix.currentUmask()))
 
-        var tempName = ""
-        var fd: Int32 = -1
-        for _ in 0..<16 {
-            tempName = temporaryName(for: name)
-            fd = openat(dirFD, tempName, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-            if fd >= 0 || errno != EEXIST { break }
-        }
-        guard fd >= 0 else { throw SaveError(path: path, errno: errno, directory: directory) }
-
-        do throws(SaveError) {
-            try fill(fd, with: bytes, path: path, io: io)
+        try replace(name, in: dirFD, directory: directory, path: path, with: bytes, io: io, openFlags: 0) { fd throws(SaveError) in
             if exists, fchown(fd, existing.st_uid, existing.st_gid) != 0, errno != EPERM {
                 throw SaveError(path: path, errno: errno)
             }
             guard fchmod(fd, mode) == 0 else { throw SaveError(path: path, errno: errno) }
-            let syncError = io.fsync(fd)
-            // Never retry a failed fsync: after EIO the kernel may have dropped the pages.
-            guard syncError == 0 else { throw SaveError(path: path, errno: syncError) }
-        } catch {
-            close(fd)
-            unlinkat(dirFD, tempName, 0)
-            throw error
         }
-        guard close(fd) == 0 else {
-            let code = errno
-            unlinkat(dirFD, tempName, 0)
-            throw SaveError(path: path, errno: code)
-        }
-        guard renameat(dirFD, tempName, dirFD, name) == 0 else {
-            let code = errno
-            unlinkat(dirFD, tempName, 0)
-            throw SaveError(path: path, errno: code, directory: directory)
-        }
-        // Some file systems cannot fsync a directory (EINVAL); the rename itself is done.
-        if fsync(dirFD) != 0, errno != EINVAL {
-            throw SaveError(path: path, errno: errno)
-        }
-        StaleTemporaries.remove(in: dirFD, directory: directory, for: name)
     }
 
     /// Atomically writes a private file (mode 0600) named `name` in an open folder, never following links.
@@ -117,18 +85,31 @@ public enum AtomicFileWriter {
         } else if errno != ENOENT {
             throw SaveError(path: path, errno: errno)
         }
+        try replace(name, in: dirFD, directory: directory, path: path, with: bytes, io: io, openFlags: O_NOFOLLOW) { fd throws(SaveError) in
+            guard fchmod(fd, 0o600) == 0 else { throw SaveError(path: path, errno: errno) }
+        }
+    }
+
+    /// The steps every atomic write shares: a new temp file (`O_EXCL`, plus `openFlags`) filled
+    /// with `bytes`, `prepare` (owner, mode), fsync, rename over `name`, fsync of the folder, and
+    /// removal of temp files left by interrupted saves of the same name.
+    private static func replace(_ name: String, in dirFD: Int32, directory: String, path: String, with bytes: [UInt8],
+                                io: SaveIO, openFlags: Int32,
+                                prepare: (Int32) throws(SaveError) -> Void) throws(SaveError) {
         var tempName = ""
         var fd: Int32 = -1
         for _ in 0..<16 {
             tempName = temporaryName(for: name)
-            fd = openat(dirFD, tempName, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            fd = openat(dirFD, tempName, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | openFlags, 0o600)
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else { throw SaveError(path: path, errno: errno, directory: directory) }
+
         do throws(SaveError) {
             try fill(fd, with: bytes, path: path, io: io)
-            guard fchmod(fd, 0o600) == 0 else { throw SaveError(path: path, errno: errno) }
+            try prepare(fd)
             let syncError = io.fsync(fd)
+            // Never retry a failed fsync: after EIO the kernel may have dropped the pages.
             guard syncError == 0 else { throw SaveError(path: path, errno: syncError) }
         } catch {
             close(fd)
@@ -145,6 +126,7 @@ public enum AtomicFileWriter {
             unlinkat(dirFD, tempName, 0)
             throw SaveError(path: path, errno: code, directory: directory)
         }
+        // Some file systems cannot fsync a directory (EINVAL); the rename itself is done.
         if fsync(dirFD) != 0, errno != EINVAL {
             throw SaveError(path: path, errno: errno)
         }

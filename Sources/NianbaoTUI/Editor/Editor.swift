@@ -73,12 +73,17 @@ extension EditorState {
             _ = commitEdit()
             self.dialog = .help(top: 0)
         case .save:
-            guard mode == .edit else { message = StatusMessage(text: Self.readOnlyMessage, isError: true); return }
+            guard mode == .edit else {
+                // A reviewer's notes are saved into the same file; nothing but the review block changes.
+                guard dirty else { message = StatusMessage(text: Self.readOnlyMessage, isError: true); return }
+                effects.append(.save(report, force: false))
+                return
+            }
             guard commitEdit() else { return }
             effects.append(.save(report, force: false))
         case .quit:
             guard commitEdit() else { return }
-            if dirty, mode == .edit {
+            if dirty {
                 self.dialog = .confirmQuit
             } else {
                 if mode == .edit { effects.append(.removeRecovery) }
@@ -100,17 +105,27 @@ extension EditorState {
             let step = { if case .nextSection = action { 1 } else { SectionID.count - 1 } }()
             showSection(SectionID.allCases[(section.ordinal + step) % SectionID.count])
         case .undo:
-            guard mode == .edit else { message = StatusMessage(text: Self.readOnlyMessage, isError: true); return }
+            // In view only notes are ever undone (nothing else can change there).
+            guard mode == .edit || !undoStack.isEmpty else {
+                message = StatusMessage(text: Self.readOnlyMessage, isError: true); return
+            }
             cellEdit = nil
             undo()
         case .redo:
-            guard mode == .edit else { message = StatusMessage(text: Self.readOnlyMessage, isError: true); return }
+            guard mode == .edit || !redoStack.isEmpty else {
+                message = StatusMessage(text: Self.readOnlyMessage, isError: true); return
+            }
             cellEdit = nil
             redo()
         case .unbound(let name):
             message = StatusMessage(text: "\(name) 未使用。按 F1 查看帮助。", isError: false)
         case .editInfo:
             openInfo()
+        case .note:
+            beginNote()
+        case .decide:
+            guard commitEdit() else { return }
+            beginDecision()
         case .nextError(let forward):
             guard commitEdit() else { return }
             jumpToProblem(forward: forward, errorsOnly: true)
@@ -193,6 +208,8 @@ extension EditorState {
             }
         case .info(let form):
             infoAction(form, action)
+        case .note(let draft):
+            noteAction(draft, action)
         case .confirmConversion(let form, _):
             switch answer(action) {
             case "y": applyInfo(form, confirmed: true)
@@ -361,6 +378,13 @@ extension EditorState {
     mutating func jump(to f: Finding) {
         lastTextEdit = nil
         focus = .work
+        if let span = f.span {
+            let found = jump(toSpan: span)
+            message = StatusMessage(text: "\(f.severity.label) \(f.ruleID)：\(f.message)"
+                                    + (found ? "" : "（引文「\(span.quote)」已不在正文中，可能已改过）"),
+                                    isError: f.severity.blocksSubmission)
+            return
+        }
         if let cell = f.cells.first {
             let table = report.definition.cells[cell].ref.table
             section = table.section

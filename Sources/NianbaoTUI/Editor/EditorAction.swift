@@ -49,6 +49,10 @@ public enum EditorAction: Sendable {
     case repeatSearch(forward: Bool)
     /// Show the selected finding (or the cursor cell's) in full.
     case expandFinding
+    /// Alt-M: a note on the selected finding, cell or text (view), or a reply to one (edit).
+    case note
+    /// Alt-V: 退回 / 通过 for the report (view).
+    case decide
     // Text sections
     case wordLeft
     case wordRight

@@ -31,6 +31,8 @@ public enum Dialog: Sendable, Hashable {
     case confirmConversion(InfoForm, [String])
     /// A list to read (e.g. the totals recomputed on opening), scrolled to a line; any other key closes it.
     case notice(title: String, lines: [String], top: Int)
+    /// A review note being written (verdict, comment, reply or decision).
+    case note(NoteDraft)
 }
 
 /// A cell being typed into.
@@ -124,6 +126,10 @@ public struct EditorState: Sendable {
     /// Edits since the last recovery copy was asked for.
     public var editsSinceRecovery = 0
     public var quitAfterSave = false
+    /// Who writes review notes and replies in this session (asked for at the first note).
+    public var reviewer = ""
+    /// The date notes are written with.
+    public var today: CalendarDate? = EditorState.localToday()
     public var layout: ScreenLayout
 
     /// Most undo steps kept.

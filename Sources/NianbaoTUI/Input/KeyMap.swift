@@ -7,7 +7,7 @@ public enum KeyMap {
         switch state.dialog {
         case .confirmQuit, .confirmOverwrite, .fillZero:
             if case .character(let c) = key { return .answer(c) }
-        case .search, .info:
+        case .search, .info, .note:
             if case .character(let c) = key { return .insert(c) }
         case .confirmConversion:
             if case .character(let c) = key { return .answer(c) }
@@ -108,6 +108,8 @@ public enum KeyMap {
             case "0": return .fillZero(nil)
             case "w", "W": return .copyOut
             case "i", "I": return .editInfo
+            case "m", "M": return .note
+            case "v", "V": return .decide
             case "1", "2", "3", "4", "5", "6":
                 return .goToSection(SectionID.allCases[Int(String(c))! - 1])
             default: return .unbound("Alt-\(c)")

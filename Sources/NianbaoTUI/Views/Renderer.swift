@@ -121,6 +121,14 @@ public enum Renderer {
             if ScreenGrid.cellWidth(of: text) > layout.columns {
                 text = "\(def.rowLabel) › \(def.columnLabel)（\(note)）\(full)"
             }
+            if state.focus == .work, !state.report.review.notes.isEmpty {
+                let notes = state.report.review.notes(onCell: def.ref.description)
+                if let last = notes.last {
+                    let line = state.noteLines(last).joinedText(separator: " ")
+                    return [text, ScreenGrid.truncate((notes.count > 1 ? "（共 \(notes.count) 条）" : "") + line,
+                                                      to: layout.columns - 1)]
+                }
+            }
             guard state.focus == .work, let f = state.findings.first(where: { $0.involves(cell: cell) }) else {
                 return [text]
             }
@@ -154,8 +162,9 @@ public enum Renderer {
     }
 
     /// A finding as wrapped screen lines, marker first; continuation lines indented.
-    static func findingLines(_ f: Finding, touches: Bool, width: Int) -> [String] {
-        let text = (touches ? ">" : " ") + "\(f.severity.label) \(f.ruleID) \(f.message)"
+    static func findingLines(_ f: Finding, touches: Bool, width: Int, dismissed: Bool = false) -> [String] {
+        var text = (touches ? ">" : " ") + (dismissed ? "[误报] " : "") + "\(f.severity.label) \(f.ruleID) \(f.message)"
+        if let quote = f.span?.quote, !f.message.contains(quote) { text += "「\(quote)」" }
         let lines = TextWrap.lines(text, width: max(4, width - 2))
         return lines.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
     }
@@ -163,11 +172,15 @@ public enum Renderer {
     static func drawFindings(_ state: EditorState, extraStatusRows: Int, into grid: inout ScreenGrid) {
         let layout = state.layout
         let list = state.orderedFindings
-        var title = list.isEmpty ? "问题：没有发现问题" : "问题 \(list.count) 项："
+        // Notes are looked up only when the report has any (the common case costs nothing).
+        let reviewed: [ReviewedFinding]? = state.report.review.notes.isEmpty ? nil : state.reviewedFindings
+        let open = reviewed.map { r in list.indices.filter { r[$0].isOpen }.map { list[$0] } } ?? list
+        var title = list.isEmpty ? "问题：没有发现问题" : "问题 \(open.count) 项："
         title += Severity.allCases.compactMap { s in
-            let n = list.reduce(0) { $0 + ($1.severity == s ? 1 : 0) }
+            let n = open.reduce(0) { $0 + ($1.severity == s ? 1 : 0) }
             return n > 0 ? "\(s.label) \(n)" : nil
         }.joinedText(separator: "，")
+        if open.count < list.count { title += "（另 \(list.count - open.count) 项已标误报）" }
         if state.focus == .findings { title += "    [Enter 跳到该格，空格 展开，F6 返回]" }
         let titleRow = layout.findingsTitleRow + extraStatusRows
         grid.putTruncated(title, row: titleRow, column: 0, width: layout.columns,
@@ -183,7 +196,13 @@ public enum Renderer {
         var index = first
         while row < bottom, index < list.count {
             let f = list[index]
-            let lines = findingLines(f, touches: touches(f), width: layout.columns)
+            var lines = findingLines(f, touches: touches(f), width: layout.columns,
+                                     dismissed: reviewed.map { !$0[index].isOpen } ?? false)
+            if let noteIndex = reviewed?[index].noteIndex {
+                for line in state.noteLines(noteIndex) {
+                    lines += TextWrap.lines("  └ " + line, width: max(4, layout.columns - 2))
+                }
+            }
             let role: StyleRole = state.focus == .findings && index == state.findingIndex ? .findingSelected
                 : f.severity == .error ? .findingError : f.severity == .info ? .findingInfo : .findingWarning
             for (i, line) in lines.enumerated() where row < bottom {
@@ -213,6 +232,35 @@ public enum Renderer {
             grid.putTruncated("选区 \(block.rows.count) 行 × \(block.columns.count) 列：Ctrl-W 复制  Ctrl-O 填 0  Ctrl-D 向下填充  Ctrl-T 向右填充  Del 清空",
                               row: layout.messageRow, column: 0, width: layout.columns, role: .messageInfo)
         }
+    }
+
+    /// The note dialog: what the note is about, the choice or the text typed so far.
+    static func noteDialogLines(_ d: NoteDraft) -> [String] {
+        let what: String
+        switch d.purpose {
+        case .verdict(let fp): what = "对问题 \(fp) 的审核意见"
+        case .comment(let target):
+            switch target {
+            case .cells(let ids): what = "对单元格 \(ids.joinedText(separator: "、")) 的意见"
+            case .row(let t, let r): what = "对 \(t.rawValue).\(r) 行的意见"
+            case .text(let part): what = "对正文 \(part.id) 的意见"
+            default: what = "对报告的意见"
+            }
+        case .reply(let i): what = "回复第 \(i + 1) 条意见"
+        case .decision: what = "审核结论"
+        }
+        if d.askingName {
+            return [what + "：请先写姓名（审核人或回复人）", "", "> " + d.text, "", "Enter 确定    Esc 取消"]
+        }
+        if d.needsStatus {
+            if case .decision = d.purpose { return [what + "：", "", "1 退回（写明理由）    2 通过", "", "Esc 取消"] }
+            return [what + "：", "", "1 已核实    2 已说明（写明原因）    3 误报（写明理由）", "", "Esc 取消"]
+        }
+        var label = ""
+        if let s = d.status {
+            label = (ReviewStatus(rawValue: s)?.label ?? ReviewDecision.Status(rawValue: s)?.label ?? s) + " "
+        }
+        return [what + "：" + label + "理由或内容：", "", "> " + d.text, "", "Enter 记录    Esc 取消"]
     }
 
     /// Draws a page of lines from `top` (help, notices); lines too wide end in `…`.
@@ -250,6 +298,7 @@ public enum Renderer {
         case .confirmOverwrite: lines = ["文件在打开后已被其他程序修改。", "仍然保存（覆盖磁盘上的版本）吗？", "", "Y 覆盖保存    N 取消"]
         case .fillZero: lines = ["把哪些空白格填为 0？（合计格不变）", "", "R 本行    C 本列    S 选区    T 全表    Esc 取消"]
         case .search(let query): lines = ["查找（行名、列名、问题或正文；“行 列”跳到单元格）：", "", "/ " + query, "", "Enter 查找    Esc 取消"]
+        case .note(let d): lines = noteDialogLines(d)
         case .help, .notice, .info, .confirmConversion: return nil
         }
         let width = min(layout.columns, max(40, (lines.map { ScreenGrid.cellWidth(of: $0) }.max() ?? 0) + 4))
@@ -263,6 +312,9 @@ public enum Renderer {
         }
         if case .search(let query) = dialog {
             return (min(layout.columns - 1, x + 4 + ScreenGrid.cellWidth(of: query)), min(layout.rows - 1, y0 + 3))
+        }
+        if case .note(let d) = dialog, !d.needsStatus || d.askingName {
+            return (min(layout.columns - 1, x + 4 + ScreenGrid.cellWidth(of: d.text)), min(layout.rows - 1, y0 + 3))
         }
         return (x + 2, min(layout.rows - 1, y0 + lines.count))
     }

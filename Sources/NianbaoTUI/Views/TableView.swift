@@ -106,6 +106,7 @@ enum TableView {
                                  left: state.tableLeft[table] ?? 0, layout: layout)
         let problemCells = Set(state.findings.flatMap(\.cells))
         let typos = state.likelyTypoCells
+        let noted = state.cellsWithNotes
         let selection = state.selection
         var row = layout.workTop
         let bottom = layout.workTop + layout.workHeight
@@ -172,6 +173,8 @@ enum TableView {
                     grid.putTruncated(typo ? "?" + text : text, row: row, column: x, width: w - 1,
                                       role: role, alignRight: true)
                     if isCursor { hardware = (x + w - 2, row) }
+                    // A cell with review notes is marked in the gap after it.
+                    if noted.contains(cell) { grid.put("*", row: row, column: x + w - 1, maxWidth: 1, role: .caption) }
                 }
             }
             row += 1

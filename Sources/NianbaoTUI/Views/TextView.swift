@@ -20,10 +20,17 @@ enum TextView {
             let hint = state.mode == .view ? "（未填写）" : "（在此输入正文；可粘贴整段文字。）"
             grid.put(hint, row: layout.workTop, column: 1, role: .status)
         }
+        let spans = state.highlightedSpans(in: state.section, chars)
         for i in 0..<height where top + i < lines.count {
             let line = lines[top + i]
-            grid.put(chars[line.start..<line.end], row: layout.workTop + i, column: 1,
-                     maxWidth: layout.columns - 1, role: .normal)
+            let row = layout.workTop + i
+            grid.put(chars[line.start..<line.end], row: row, column: 1, maxWidth: layout.columns - 1, role: .normal)
+            // Text a finding points at is drawn again over the line in the problem role.
+            for span in spans where span.lowerBound < line.end && span.upperBound > line.start {
+                let from = max(span.lowerBound, line.start), to = min(span.upperBound, line.end)
+                let x = 1 + TextLayout.column(of: from, in: line, chars: chars)
+                grid.put(chars[from..<to], row: row, column: x, maxWidth: layout.columns - x, role: .problem)
+            }
         }
         guard state.focus == .work else { return nil }
         let column = 1 + TextLayout.column(of: caret, in: lines[caretLine], chars: chars)

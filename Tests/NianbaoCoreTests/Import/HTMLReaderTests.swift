@@ -82,3 +82,34 @@ import Testing
         #expect(result.problems.first { $0.kind == .missingValues }?.message.contains("无法确定哪一格空白") == true)
     }
 }
+
+/// Plain text with more separators or lines than any report is refused before it is split.
+@Suite struct TextImportLimitTests {
+    @Test func fifteenMegabytesOfPipesAreRefusedAtTheLimit() {
+        let bytes = [UInt8](repeating: UInt8(ascii: "|"), count: 15 * 1024 * 1024)
+        do {
+            _ = try ReportImporter.import(bytes: bytes)
+            Issue.record("accepted 15 MB of pipes")
+        } catch {
+            guard case .overLimit(let limit) = error else { Issue.record("\(error)"); return }
+            #expect(limit.limit == ImportLimits.maxCells)
+            #expect(error.description.contains("表格分隔符“|”超过 200000"))
+        }
+    }
+
+    @Test func tooManyLinesAreRefused() {
+        let bytes = Array(String(repeating: "第\n", count: ImportLimits.maxLines + 10).utf8)
+        do {
+            _ = try ReportImporter.import(bytes: bytes)
+            Issue.record("accepted \(bytes.count) empty lines")
+        } catch {
+            guard case .overLimit(let limit) = error else { Issue.record("\(error)"); return }
+            #expect(limit.limit == ImportLimits.maxLines)
+        }
+    }
+
+    @Test func aRealReportIsFarBelowTheLimits() throws {
+        let text = ReportExporter.flattenedText(SampleReports.filled(form: .v2021)) + ReportExporter.markdown(SampleReports.filled(form: .v2021))
+        #expect(throws: Never.self) { try ImportLimits.checkText(Array(text.utf8)) }
+    }
+}

@@ -16,8 +16,16 @@ import Testing
         let b = ReportBuilder(.v2019, agency: "某某镇人民政府")
         b.set("t2.reg.made", -1)
         let ids = Set(Validator.validate(b.report).map(\.ruleID))
-        #expect(ids.isDisjoint(with: ["T2b-1", "T2b-3", "T2b-4", "T2b-5"]))
+        #expect(ids.isDisjoint(with: ["T2b-1", "T2b-3", "T2b-5"]))
         #expect(ids.contains("T2a-1"))
+    }
+
+    /// T2b-4 also runs on the 2019 form: a township reporting 规章 made in 2020.
+    @Test func t2b_4_runsOn2019Form() throws {
+        let b = ReportBuilder(.v2019, agency: "某某镇人民政府")
+        let f = try #require(findings("T2b-4", b.report).first)
+        #expect(cellIDs(f) == ["t2.reg.made", "t2.reg.published", "t2.reg.total_published"])
+        #expect(findings("T2b-4", ReportBuilder(.v2019).report).isEmpty)
     }
 
     // MARK: T2b-1 kinds

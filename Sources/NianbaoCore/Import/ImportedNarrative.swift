@@ -1,6 +1,6 @@
 /// Narrative clean-up: the preface without page chrome, the sign-off (agency and date) split
 /// off the last section, PDF hard line breaks joined inside paragraphs.
-enum NarrativeText {
+enum ImportedNarrative {
     /// Words of page chrome between a title and 一 (publication data, share buttons, font size).
     static let chromeWords = ["发布时间", "发布日期", "更新日期", "来源:", "来源：", "浏览", "字号", "点击数", "阅读次数", "索引号",
                               "发文字号", "分享", "打印", "关闭窗口", "信息来源", "您当前", "您现在", "当前位置", "首页"]

@@ -1,0 +1,155 @@
+import ArgumentParser
+import NianbaoCore
+import Testing
+@testable import nianbao
+
+/// `check` at scale: the operand pre-scan agrees with ArgumentParser, and streamed JSON is the whole document.
+@Suite struct CheckBatchTests {
+    @Test(arguments: [
+        ["a.json"], ["a.json", "b.json", "dir"], ["--format", "json", "a.json"], ["a.json", "--format=tsv", "--summary"],
+        ["--previous", "p.json", "a.json", "b.json"], ["--min-severity", "warning", "d1", "--errors-only", "d2"],
+        ["--files-from", "-"], ["--previous-dir", "last", "this", "--no-progress"], ["--", "-odd.json", "--format"],
+        ["--children", "units", "gov.json", "--include-regulations"],
+    ])
+    func prescanAgreesWithArgumentParser(arguments: [String]) throws {
+        let direct = try #require(try Nianbao.parseAsRoot(["check"] + arguments) as? Check)
+        let split = try OperandPrescan.split(arguments, grammar: Check.grammar)
+        let viaPrescan = try #require(try Nianbao.parseAsRoot(["check"] + split.options) as? Check)
+        #expect(split.operands == direct.files)
+        #expect(viaPrescan.files.isEmpty)
+        #expect(viaPrescan.format == direct.format && viaPrescan.summary == direct.summary)
+        #expect(viaPrescan.previous == direct.previous && viaPrescan.previousDir == direct.previousDir)
+        #expect(viaPrescan.filesFrom == direct.filesFrom && viaPrescan.children == direct.children)
+        #expect(viaPrescan.shownSeverity == direct.shownSeverity && viaPrescan.noProgress == direct.noProgress)
+        #expect(viaPrescan.includeRegulations == direct.includeRegulations)
+    }
+
+    @Test func everyCheckOptionIsInThePrescanGrammar() throws {
+        // A valued option missing from the grammar would swallow its value as an operand; a flag would be refused.
+        for option in Check.grammar.valued {
+            let value = Check.grammar.choices[option]?.first ?? "x"
+            #expect(throws: Never.self) { _ = try Nianbao.parseAsRoot(["check", option, value]) }
+            #expect(Check.grammar.problem(option: option, value: value) == nil)
+        }
+        #expect(Check.grammar.problem(option: "--format", value: "xml")?.contains("text、tsv、json") == true)
+        for flag in Check.grammar.flags {
+            #expect(throws: Never.self) { _ = try Nianbao.parseAsRoot(["check", flag]) }
+        }
+        let help = Check.helpMessage()
+        for word in help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }) where word.hasPrefix("--") {
+            let name = String(word.prefix { $0 != "<" && $0 != "=" && $0 != ")" && $0 != "]" })
+            guard name != "--help", name.count > 2 else { continue }
+            #expect(Check.grammar.valued.contains(name) || Check.grammar.flags.contains(name), "\(name) is not in Check.grammar")
+        }
+    }
+
+    @Test func prescanMisusesAreInChinese() {
+        #expect(throws: OperandPrescan.Misuse.self) { try OperandPrescan.split(["--bogus", "a.json"], grammar: Check.grammar) }
+        #expect(throws: OperandPrescan.Misuse.self) { try OperandPrescan.split(["a.json", "--previous"], grammar: Check.grammar) }
+        #expect(throws: OperandPrescan.Misuse.self) { try OperandPrescan.split(["--summary=yes"], grammar: Check.grammar) }
+        do { _ = try OperandPrescan.split(["--bogus"], grammar: Check.grammar) } catch {
+            #expect(error.message.contains("未知选项"))
+        }
+        #expect((try? OperandPrescan.split(["-h"], grammar: Check.grammar))?.options == ["-h"])
+    }
+
+    /// However long the file list, ArgumentParser sees only the options (its positional handling is
+    /// quadratic); the time itself is measured by `nianbao-bench check` (argv with 10,000 files).
+    @Test func argumentParserNeverSeesTheFileList() throws {
+        let files = (0..<200_000).map { "r\($0).json" }
+        let arguments = ["--format", "json"] + files.prefix(100_000) + ["--summary"] + files.dropFirst(100_000) + ["--", "-x.json"]
+        let split = try OperandPrescan.split(arguments, grammar: Check.grammar)
+        #expect(split.options == ["--format", "json", "--summary"])
+        #expect(split.operands == files + ["-x.json"])
+        for grammar in [Status.grammar, Sum.grammar] {
+            #expect(try OperandPrescan.split(files, grammar: grammar).options.isEmpty)
+        }
+    }
+
+    static func results() -> [CheckResult] {
+        var results: [CheckResult] = []
+        var annotated = false
+        for i in 0..<5 {
+            var report = SampleReports.report(seed: UInt64(i), form: i % 2 == 0 ? .v2021 : .v2019)
+            report.agency = "测试\(i)局\u{1B}[31m"
+            let findings = Validator.validate(report)
+            if !annotated, let warning = findings.first(where: { $0.severity == .warning || $0.severity == .info }),
+               let error = findings.first(where: { $0.severity == .error }) {
+                try? report.review.setVerdict(.dismissed, on: warning, reason: "理由\"引号\"", author: "张三", date: nil, in: report)
+                try? report.review.setVerdict(.explained, on: error, reason: "说明", author: "李四", date: CalendarDate(year: 2026, month: 1, day: 2), in: report)
+                try? report.review.decide(.returned, reviewer: "张三", date: nil, reasons: "退回", findings: findings, in: report)
+                annotated = true
+            }
+            results.append(CheckResult(path: "r\(i).json", report: report, error: nil, findings: Validator.validate(report),
+                                       notes: i == 1 ? ["注意一下"] : []))
+        }
+        results.insert(CheckResult(path: "bad.json", report: nil, error: ReportFileError(path: "bad.json", line: 3, column: 4, message: "坏了"), findings: []), at: 2)
+        // Prose that disagrees with the tables: findings that point at a sentence.
+        var prose = SampleReports.filled(form: .v2021, year: 2023)
+        prose.texts[.s1] = "2023年，本机关共收到政府信息公开申请9999件，均已办结。"
+        results.append(CheckResult(path: "prose.json", report: prose, error: nil, findings: Validator.validate(prose), notes: []))
+        return results
+    }
+
+    @Test func proseFindingsCarryTheirSpanInJSON() throws {
+        let prose = try #require(Self.results().last)
+        let spanned = try #require(prose.findings.first { $0.span != nil }, "no finding points at the prose")
+        let json = String(decoding: PrettyCanonicalWriter.bytes(JSONReport.finding(spanned)), as: UTF8.self)
+        #expect(json.contains("\"span\": {"), "\(json)")
+        #expect(json.contains("\"part\": \"s1\""))
+        #expect(json.contains("\"quote\": "))
+        let span = try #require(spanned.span)
+        #expect(span.range.lowerBound >= 0 && span.range.upperBound <= Array(prose.report!.text(.s1)).count)
+    }
+
+    @Test func fixtureHasReviewNotes() {
+        #expect(Self.results().contains { ($0.report?.review.notes.count ?? 0) == 2 && $0.report?.review.decision != nil })
+    }
+
+    @Test(arguments: [false, true])
+    func streamedJSONIsTheWholeDocument(summary: Bool) throws {
+        for options in [CheckOutputOptions(format: .json, summary: summary),
+                        CheckOutputOptions(format: .json, summary: summary, minSeverity: .incomplete, previousPath: "p.json")] {
+            for results in [Self.results(), []] {
+                let expected = PrettyCanonicalWriter.bytes(JSONReport.document(results, options: options))
+                var written: [UInt8] = []
+                let sink = OutputCapture()
+                let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false))
+                for r in results { writer.write(FileOutcome(r, options: options)) }
+                writer.finish()
+                written = sink.bytes
+                #expect(written == expected, "\(String(decoding: written.prefix(400), as: UTF8.self))")
+                #expect(writer.worstExitCode == (results.isEmpty ? 0 : 2))
+                // And it parses.
+                #expect(throws: Never.self) { _ = try JSONParser().parse(written) }
+            }
+        }
+    }
+
+    @Test func filtersAndSummaries() throws {
+        let results = Self.results()
+        let r = results[0]
+        let all = TextReport.render(r)
+        let errorsOnly = TextReport.render(r, minSeverity: .error)
+        let counts = SeverityCounts(r.reviewed)
+        #expect(counts.error > 0 && counts.warning + counts.info + counts.incomplete > 0, "the fixture should have mixed findings")
+        #expect(errorsOnly.split(separator: "\n").filter { $0.contains("[警告]") || $0.contains("[未填]") }.isEmpty)
+        #expect(errorsOnly.contains("未列出"))
+        #expect(all.split(separator: "\n").filter { $0.contains("[错误") }.count == counts.error)
+        #expect(all.contains("[错误·已说明]") && all.contains("·误报]") && all.contains("审核：退回"), "verdicts are shown")
+        #expect(counts.dismissed == 1)
+        #expect(!all.contains("\u{1B}"), "agency names never reach the terminal raw")
+        let line = TextReport.summaryLine(r, counts: counts)
+        #expect(line.split(separator: "\n").count == 1 && line.contains("错误 \(counts.error)") && line.contains("sha256:"))
+        let row = TSVReport.summaryRow(r, counts: counts)
+        #expect(row.split(separator: "\t", omittingEmptySubsequences: false).count == TSVReport.summaryHeader.split(separator: "\t").count)
+        let rows = TSVReport.findingRows(r, minSeverity: .warning)
+        #expect(rows.split(separator: "\n").count == counts.error + counts.incomplete + counts.warning)
+    }
+}
+
+/// Collects what an `OutputBuffer` writes.
+final class OutputCapture: @unchecked Sendable {
+    var bytes: [UInt8] = []
+    func append(_ data: [UInt8]) { bytes += data }
+}
