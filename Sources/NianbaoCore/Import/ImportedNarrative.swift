@@ -11,10 +11,19 @@ enum ImportedNarrative {
             let t = line.trimmingAllSpace
             if t.isEmpty { if !kept.isEmpty { kept.append("") }; continue }
             if t.contains("|") || chromeWords.contains(where: { t.contains($0) }) { continue }
+            // The title repeated (an HTML page's <title> and its <h1>, a crawler header and the page's heading).
+            if isTitleLine(String(t)) { continue }
             kept.append(String(t))
         }
         while kept.last == "" { kept.removeLast() }
         return kept.joined(separator: "\n")
+    }
+
+    /// A line that is a report title on its own (not a sentence citing one).
+    static func isTitleLine(_ text: String) -> Bool {
+        let cleaned = MetadataReader.cleaned(text)
+        guard cleaned.count <= 80, !MetadataReader.startsLikeSentence(cleaned), !cleaned.hasSuffix("。"), !cleaned.contains("，") else { return false }
+        return MetadataReader.parseTitle(cleaned, wholeLine: true) != nil
     }
 
     /// `某某局` / `2026年1月20日` at the end of the text → the sign-off, and the text without it.
