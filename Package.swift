@@ -51,7 +51,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["NianbaoCore", "NianbaoTUI", "NianbaoDocx"],
+            dependencies: ["NianbaoCore", "NianbaoTUI", "NianbaoDocx", "NianbaoTestSupport"],
             path: "Benchmarks/nianbao-bench"
         ),
         .executableTarget(

@@ -97,7 +97,8 @@ enum CellReader {
                 if headerUnit == .yuan { note = .convertedFromYuan(fromValue: false) }
             } else {
                 unit = .wanYuan
-                note = .defaulted
+                // Zero is zero in 元 and in 万元; any other figure without a unit is not guessed.
+                if number.units != 0 { note = .defaulted }
             }
             var amount = number
             if unit == .yuan {

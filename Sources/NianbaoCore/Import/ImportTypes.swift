@@ -22,6 +22,8 @@ public enum ImportInputKind: String, Sendable, Hashable {
     case flattenedText
     /// Text from a PDF or Word file (or our own plain-text/Markdown export): one table row per line.
     case lineText
+    /// Crawled page text: the body on one line, headings, rows and cells run together.
+    case oneLineText
 
     /// Chinese name for messages.
     public var label: String {
@@ -29,6 +31,7 @@ public enum ImportInputKind: String, Sendable, Hashable {
         case .html: "HTML 网页"
         case .flattenedText: "网页复制文本（每个单元格一行）"
         case .lineText: "PDF/Word 文本（每行一个表格行）"
+        case .oneLineText: "网页抓取文本（正文在一行内，单元格连写）"
         }
     }
 }
@@ -39,6 +42,12 @@ public enum ImportSource: Sendable, Hashable, CustomStringConvertible {
     case option
     /// Read from the report title at this input line.
     case title(line: Int)
+    /// Read from a crawler's `标题:` header at this line.
+    case crawlerHeader(line: Int)
+    /// Read from the preface sentence that names the report, or its statistical period.
+    case preface(line: Int)
+    /// Guessed from the body text (never certain).
+    case body(line: Int)
     /// Decided from the table labels (form version only).
     case labels(matched: [String])
     /// Inferred from the reporting year because no label decided it (form version only).
@@ -52,6 +61,9 @@ public enum ImportSource: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .option: "命令行参数"
         case .title(let line): "标题（第 \(line) 行）"
+        case .crawlerHeader(let line): "网页抓取的“标题:”（第 \(line) 行）"
+        case .preface(let line): "前言（第 \(line) 行）"
+        case .body(let line): "正文推测（第 \(line) 行）"
         case .labels(let matched): "表格标签（" + matched.prefix(3).joined(separator: "、") + "）"
         case .year: "按报告年度推定"
         case .exportMetadata: "本工具导出文件中的元数据"
@@ -74,15 +86,24 @@ public struct ImportLocation: Sendable, Hashable, CustomStringConvertible {
     /// 1-based column of the published table grid (HTML).
     public var tableColumn: Int?
 
-    public init(line: Int, column: Int = 1, htmlTable: Int? = nil, tableRow: Int? = nil, tableColumn: Int? = nil) {
+    /// A short quote of the text around the position, for positions inside very long lines
+    /// (a report body on one line), where a column number alone does not help.
+    public var quote: String?
+
+    public init(line: Int, column: Int = 1, htmlTable: Int? = nil, tableRow: Int? = nil, tableColumn: Int? = nil,
+                quote: String? = nil) {
         self.line = line
         self.column = column
         self.htmlTable = htmlTable
         self.tableRow = tableRow
         self.tableColumn = tableColumn
+        self.quote = quote
     }
 
     public var description: String {
+        if let quote {
+            return (line > 1 ? "第 \(line) 行" : "") + "第 \(column) 个字符处（“\(quote)”）"
+        }
         var text = "第 \(line) 行第 \(column) 列"
         if let htmlTable, let tableRow, let tableColumn {
             text += "（网页第 \(htmlTable) 个表格的第 \(tableRow) 行第 \(tableColumn) 列）"
@@ -138,6 +159,12 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         case missingSection
         case optionOverridesTitle
         case textOutsideSections
+        case digitRunSplit
+        case digitRunAmbiguous
+        case agencyUncertain
+        case yearUncertain
+        case pageMarksDropped
+        case sectionWithoutHeading
     }
 
     public let level: Level
@@ -163,6 +190,36 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(location)：[\(level.label)] \(message)" }
 }
 
+/// Metadata read with less than certainty: never written silently, always asked.
+public struct ImportQuestion: Sendable, Hashable, CustomStringConvertible {
+    public enum Field: String, Sendable, Hashable {
+        case agency, year
+
+        public var option: String { self == .agency ? "--agency" : "--year" }
+        public var label: String { self == .agency ? "机关名称" : "年度" }
+    }
+
+    public let field: Field
+    /// What was written (with `--partial`), if anything.
+    public let guess: String?
+    /// Where the guess came from.
+    public let source: ImportSource?
+    /// Why it is uncertain, in Chinese.
+    public let reason: String
+
+    public init(field: Field, guess: String?, source: ImportSource?, reason: String) {
+        self.field = field
+        self.guess = guess
+        self.source = source
+        self.reason = reason
+    }
+
+    public var description: String {
+        let written = guess.map { "暂按“\($0)”" + (source.map { "（\($0)）" } ?? "") + "导入" } ?? "暂时留空"
+        return "[问题] \(field.label)无法确定：\(reason)；\(written)。请用 \(field.option) 指定。"
+    }
+}
+
 /// The result of importing a published report.
 public struct ImportResult: Sendable {
     /// The report, with every cell as printed (nothing recomputed or fixed).
@@ -177,6 +234,10 @@ public struct ImportResult: Sendable {
     public var yearSource: ImportSource
     /// Where the agency came from.
     public var agencySource: ImportSource
+    /// Agency or year read with less than certainty (the import fails on them unless `partial`).
+    public var questions: [ImportQuestion] = []
+    /// Page headers and footers dropped from the text.
+    public var droppedPageMarks: Int = 0
 
     /// The detected form version.
     public var form: FormVersion { report.form }
@@ -199,6 +260,11 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case preStandardReport(evidence: String, location: ImportLocation?)
     /// Headings 二–四 are present but the tables are not (usually pictures).
     case tablesMissing(hasImages: Bool)
+    /// No table text at all, and not the headings 二–四 either (an excerpt, a news page, a notice);
+    /// the headings that were found.
+    case noTableText(foundHeadings: [String])
+    /// The agency or the year is uncertain and was not given; the result holds what was read.
+    case unconfirmedMetadata(ImportResult)
     /// Nothing in the input looks like an annual report.
     case notAReport
     /// The year and/or agency could not be found and were not given.
@@ -225,6 +291,11 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
             return hasImages
                 ? "找到了第二至四部分的标题，但没有表格数据：页面中的表格是图片（<img>），无法读取。请找到文字版的报告再导入。"
                 : "找到了第二至四部分的标题，但没有表格数据（可能是图片或附件）。请找到含表格文字的版本再导入。"
+        case .noTableText(let found):
+            let headings = found.isEmpty ? "也没有找到第二至四部分的标题" : "只找到" + found.joined(separator: "、")
+            return "没有找到表格二至四的文字（\(headings)）。这可能是摘录、通知或表格以图片发布的页面；请找到含表格文字的完整报告再导入。"
+        case .unconfirmedMetadata(let result):
+            return result.questions.map(\.description).joined(separator: "\n") + "\n核对后用 --agency/--year 指定，或使用 --partial 按上述暂定值导入。"
         case .notAReport:
             return "没有找到政府信息公开工作年度报告的标题、章节或表格，这似乎不是年度报告。"
         case .missingMetadata(let year, let agency):
@@ -246,6 +317,7 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     /// Exit status for the command line: 1 for unreadable cells, 2 for an unreadable input.
     public var exitCode: Int32 {
         if case .unreadableCells = self { return 1 }
+        if case .unconfirmedMetadata = self { return 1 }
         return 2
     }
 }

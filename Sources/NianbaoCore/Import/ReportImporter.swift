@@ -35,7 +35,7 @@ public enum ReportImporter {
                     text.lines[index].location.line = original
                     for c in text.lines[index].cells.indices { text.lines[index].cells[c].location.line = original }
                 }
-                text.kind = .html
+                text.fromHTML = true
                 text.hasImages = document.hasImages
                 text.exportedScope = document.exportedScope
                 document = text
@@ -52,6 +52,7 @@ public enum ReportImporter {
     static func importDocument(_ document: SourceDocument, options: ImportOptions) throws(ImportError) -> ImportResult {
         var interpreter = Interpreter(document: document, options: options)
         let result = try interpreter.run()
+        if !result.questions.isEmpty && !options.partial { throw .unconfirmedMetadata(result) }
         if result.hasErrors && !options.partial { throw .unreadableCells(result) }
         return result
     }
@@ -129,6 +130,12 @@ struct Interpreter {
     let document: SourceDocument
     let options: ImportOptions
     var problems: [ImportProblem] = []
+    /// Rows of run-together digits that the row sum left with several splits, for the column identities.
+    var pendingRuns: [PendingRun] = []
+    /// Rows of table 三 whose digits the row sum alone split, to be confirmed by the column identities.
+    var acceptedRuns: [PendingRun] = []
+    /// The table being read runs to the end of the input (a cut excerpt may end inside a row).
+    var inputEndsInRegion = false
 
     /// `LabelKey.of` of each short non-table line (headings are short), computed once.
     let headingKeys: [String]
@@ -164,7 +171,10 @@ struct Interpreter {
                 searchFrom = index + 1
             }
         }
-        let title = findTitle(before: headings[.s1] ?? min(lines.count, 60))
+        let meta = MetadataReader.read(lines, before: headings[.s1] ?? min(lines.count, 60)) { index in
+            lines[index].isTable && document.kind == .html
+        }
+        let title = meta.titleLine.map { Title(line: $0, year: nil, agency: nil) }
 
         // Evidence of tables and of the form version.
         var signals19: [String] = []
@@ -183,41 +193,48 @@ struct Interpreter {
         }
         let hasTables = !signals19.isEmpty || !signals21.isEmpty || t3Rows > 0
 
-        // Year and agency.
+        // Year and agency: an option wins; a certain reading is used; anything else is asked.
         var year = options.year
         var agency = options.agency.map { String($0.trimmingAllSpace) }
         var yearSource: ImportSource = .option
         var agencySource: ImportSource = .option
-        if let title {
-            let titleLine = lines[title.line].location.line
-            if let y = title.year {
-                if year == nil {
-                    year = y
-                    yearSource = .title(line: titleLine)
-                } else if year != y {
-                    problems.append(ImportProblem(level: .warning, kind: .optionOverridesTitle, location: lines[title.line].location,
-                                                  published: lines[title.line].text,
-                                                  message: "标题中的年度是 \(y)，与 --year \(year!) 不一致；按 --year 导入。"))
+        var questions: [ImportQuestion] = []
+        if let found = meta.year {
+            if year == nil {
+                year = found.value
+                yearSource = found.source
+                if !found.certain {
+                    questions.append(ImportQuestion(field: .year, guess: String(found.value), source: found.source, reason: found.doubt ?? "来源不确定"))
                 }
+            } else if year != found.value, found.certain {
+                problems.append(ImportProblem(level: .warning, kind: .optionOverridesTitle, location: ImportLocation(line: 1),
+                                              message: "\(found.source)中的年度是 \(found.value)，与 --year \(year!) 不一致；按 --year 导入。"))
             }
-            if let a = title.agency, !a.isEmpty {
-                if agency == nil || agency!.isEmpty {
-                    agency = a
-                    agencySource = .title(line: titleLine)
-                } else if agency != a {
-                    problems.append(ImportProblem(level: .warning, kind: .optionOverridesTitle, location: lines[title.line].location,
-                                                  published: lines[title.line].text,
-                                                  message: "标题中的机关名称是“\(a)”，与 --agency “\(agency!)”不一致；按 --agency 导入。"))
+        }
+        if agency == nil || agency!.isEmpty {
+            if let found = meta.agency {
+                agency = found.value
+                agencySource = found.source
+                if !found.certain {
+                    questions.append(ImportQuestion(field: .agency, guess: found.value, source: found.source, reason: found.doubt ?? "来源不确定"))
                 }
+            } else if options.partial {
+                agency = ""
+                agencySource = .defaultValue
+                questions.append(ImportQuestion(field: .agency, guess: nil, source: nil, reason: "标题、前言和正文开头都没有机关全称"))
             }
+        } else if let found = meta.agency, found.certain, found.value != agency {
+            problems.append(ImportProblem(level: .warning, kind: .optionOverridesTitle, location: ImportLocation(line: 1),
+                                          message: "\(found.source)中的机关名称是“\(found.value)”，与 --agency “\(agency!)”不一致；按 --agency 导入。"))
         }
 
         // Not a report of the current forms.
-        if let year, year < FormVersion.firstReportingYear {
+        if let year, year < FormVersion.firstReportingYear, yearSource != .option, meta.year?.certain == true {
             throw .preStandardReport(evidence: "\(year) 年度", location: title.map { lines[$0.line].location })
         }
         if !hasTables {
-            for line in lines where !line.isTable {
+            // A report of 2019 or later without table text is not a pre-2019 report.
+            for line in lines where !line.isTable && (year ?? 0) < FormVersion.firstReportingYear {
                 let key = Self.stripNumbering(LabelKey.of(line.text))
                 if let hit = Self.preStandardHeadings.first(where: { key.hasPrefix($0) }), key.count <= hit.count + 6 {
                     throw .preStandardReport(evidence: line.text.trimmingAllSpace.description, location: line.location)
@@ -225,10 +242,11 @@ struct Interpreter {
             }
             let tableHeadings = [SectionID.s2, .s3, .s4].filter { headings[$0] != nil }.count
             if tableHeadings >= 2 { throw .tablesMissing(hasImages: document.hasImages) }
-            if headings.isEmpty && title == nil { throw .notAReport }
-            throw .tablesMissing(hasImages: document.hasImages)
+            if headings.isEmpty && title == nil && meta.year == nil { throw .notAReport }
+            let found = FormDefinition.v2019.sections.filter { headings[$0.id] != nil }.map(\.title)
+            throw .noTableText(foundHeadings: found)
         }
-        if year == nil || agency == nil || agency!.isEmpty {
+        if year == nil || agency == nil || (agency!.isEmpty && !options.partial) {
             throw .missingMetadata(year: year == nil, agency: agency == nil || agency!.isEmpty)
         }
 
@@ -284,6 +302,7 @@ struct Interpreter {
             let end = headings[section] == nil && headings[order[order.firstIndex(of: section)! + 1]] == nil
                 ? lines.count : regionEnd(after: section)
             let tokens = self.tokens(lines: start..<max(start, end))
+            inputEndsInRegion = end >= lines.count
             readTable(form.definition.table(table), tokens: tokens, into: &report)
             if end > start { previousEnd = end }
         }
@@ -291,23 +310,33 @@ struct Interpreter {
         // Narrative sections, exactly as published.
         if let s1 = headings[.s1] {
             report.texts[.s1] = narrative(s1 + 1..<regionEnd(after: .s1))
-            if let t = title?.line, s1 > t + 1 {
-                let preface = narrative(t + 1..<s1)
-                if !preface.isEmpty {
-                    problems.append(ImportProblem(level: .note, kind: .textOutsideSections, location: lines[t + 1].location,
-                                                  message: "标题和“一、总体情况”之间的前言没有导入（报告格式中没有前言栏目）。"))
-                }
+            // The preface (前言): what stands between the title (or the top) and 一, without page chrome.
+            let from = title.map { $0.line + 1 } ?? 0
+            if s1 > from {
+                report.preface = ImportedNarrative.preface(lines[from..<s1].filter { !($0.isTable && document.kind == .html) }.map(\.text))
             }
         }
         if let s5 = headings[.s5] { report.texts[.s5] = narrative(s5 + 1..<regionEnd(after: .s5)) }
-        if let s6 = headings[.s6] { report.texts[.s6] = narrative(s6 + 1..<lines.count) }
+        if let s6 = headings[.s6] {
+            let (text, signOff) = ImportedNarrative.splitSignOff(narrative(s6 + 1..<lines.count))
+            report.texts[.s6] = text
+            report.signOff = signOff
+        } else if headings[.s5] != nil {
+            // No 六: the sign-off ends 五.
+            let (text, signOff) = ImportedNarrative.splitSignOff(report.text(.s5))
+            report.texts[.s5] = text
+            report.signOff = signOff
+        }
 
         problems.sort { a, b in
             if a.location.line != b.location.line { return a.location.line < b.location.line }
             return a.location.column < b.location.column
         }
-        return ImportResult(report: report, problems: problems, inputKind: document.kind, formSource: formSource,
-                            yearSource: yearSource, agencySource: agencySource)
+        var result = ImportResult(report: report, problems: problems, inputKind: document.fromHTML ? .html : document.kind, formSource: formSource,
+                                  yearSource: yearSource, agencySource: agencySource)
+        result.questions = questions
+        result.droppedPageMarks = document.droppedPageMarks
+        return result
     }
 
     // MARK: headings, title, narrative
@@ -327,9 +356,7 @@ struct Interpreter {
     }
 
     func findHeading(_ section: SectionDefinition, from: Int) -> Int? {
-        let titleBody = String(section.title.drop { $0 != "、" }.dropFirst())
-        let bodies = ([titleBody] + section.headingVariants).map { LabelKey.of($0) }
-        let numeral = Character(section.numeral)
+        let bodies = ReportOutline.bodies(section.id)
         for index in from..<document.lines.count {
             let line = document.lines[index]
             if line.isTable && document.kind != .flattenedText { continue }
@@ -339,7 +366,8 @@ struct Interpreter {
             while key.first == "#" { key = key.dropFirst() }
             if key.hasSuffix("|") { key = key.dropLast() }
             guard key.count <= 40 else { continue }
-            if key.first == numeral, let sep = key.dropFirst().first, "、.,:".contains(sep) {
+            // Any ordinal: reports number their own outline (`二、收到和处理…` for 三).
+            if let first = key.first, Self.numerals.contains(first), let sep = key.dropFirst().first, "、.,:".contains(sep) {
                 let body = key.dropFirst(2)
                 if bodies.contains(where: { body.hasPrefix($0) && body.count <= $0.count + 12 }) { return index }
             } else if bodies.contains(where: { key == $0 }) {
@@ -410,6 +438,7 @@ struct Interpreter {
         }
         while let first = texts.first, first.trimmingAllSpace.isEmpty { texts.removeFirst() }
         while let last = texts.last, last.trimmingAllSpace.isEmpty { texts.removeLast() }
+        if document.kind == .lineText { texts = ImportedNarrative.joinHardBreaks(texts) }
         return texts.joined(separator: "\n")
     }
 
@@ -493,6 +522,8 @@ struct Interpreter {
     }
 
     mutating func readTable(_ table: TableDefinition, tokens: [Token], into report: inout Report) {
+        pendingRuns = []
+        defer { resolvePendingRuns(table, into: &report) }
         let keys = FormLabelKeys.of(report.form).rows[table.id] ?? [:]
         let definition = report.definition
         if table.layout == .blocksSideBySide {
@@ -514,6 +545,11 @@ struct Interpreter {
                                                   message: "表\(table.numeral)：没有找到“\(row.label)”这一行，\(indices.count) 个单元格导入为空。"))
                     continue
                 }
+                if let run = gluedRun(after: label.upperBound, in: tokens), !(columns.count == 1 && run.count == 1) {
+                    solveRun(run, row: row, table: table, columns: columns, tokens: tokens, label: label, into: &report)
+                    cursor = max(cursor, (run.last ?? label.upperBound) + 1)
+                    continue
+                }
                 let found = values(after: label.upperBound, count: columns.count, in: tokens, end: tokens.count)
                 // Units named in the block's header, for amount columns.
                 var headerUnits: [String: CellReader.MoneyUnit] = [:]
@@ -525,8 +561,10 @@ struct Interpreter {
                         break
                     }
                 }
+                // The input ends inside this row (a cut excerpt): the values printed are the first cells, in order.
+                let cut = inputEndsInRegion && found.next >= tokens.count && !found.indices.isEmpty && document.kind != .html
                 store(row: row, table: table, columns: columns, found: found.indices, labelToken: tokens[label.lowerBound],
-                      tokens: tokens, headerUnits: headerUnits, into: &report)
+                      tokens: tokens, headerUnits: headerUnits, into: &report, inputEnds: cut)
                 // Extra values on the same row.
                 var p = found.next
                 var extras: [SourceDocument.Cell] = []
@@ -546,9 +584,9 @@ struct Interpreter {
 
     mutating func store(row: RowDefinition, table: TableDefinition, columns: [ColumnDefinition], found: [Int],
                         labelToken: Token, tokens: [Token], headerUnits: [String: CellReader.MoneyUnit],
-                        into report: inout Report) {
+                        into report: inout Report, inputEnds: Bool = false) {
         let definition = report.definition
-        let positional = document.kind == .html || found.count == columns.count
+        let positional = document.kind == .html || found.count == columns.count || inputEnds
         for (k, column) in columns.enumerated() {
             let ref = CellRef(table: table.id, row: row.id, column: column.id)
             guard let index = definition.index(of: ref) else { continue }
@@ -557,7 +595,9 @@ struct Interpreter {
                 let cell = tokens[found[k]].cell
                 read(cell, into: index, ref: ref, kind: column.kind, headerUnit: headerUnits[column.id], label: cellLabel, report: &report)
             } else {
-                let message = found.isEmpty
+                let message = inputEnds
+                    ? "\(cellLabel)：输入在这一格之前结束（摘录被截断），导入为空。"
+                    : found.isEmpty
                     ? "\(cellLabel)：“\(row.label)”之后没有数值，导入为空。"
                     : (positional
                         ? "\(cellLabel)：这一行缺少这一格，导入为空。"
@@ -577,8 +617,10 @@ struct Interpreter {
             case nil:
                 break
             case .defaulted:
-                problems.append(ImportProblem(level: .note, kind: .unitDefaulted, location: cell.location, cell: ref, published: cell.raw,
-                                              message: "\(label)：表头和数值都没有写单位，按万元导入（\(value.description) 万元）。"))
+                // 8040 with no unit may be 元 or 万元: a factor of 10,000 is not guessed.
+                report.cells[index] = .empty
+                problems.append(ImportProblem(level: .error, kind: .unitDefaulted, location: cell.location, cell: ref, published: cell.raw,
+                                              message: "\(label)：表头和数值都没有写单位（元还是万元），“\(cell.raw)”无法确定，导入为空；核对原文后填写。"))
             case .convertedFromYuan(let fromValue):
                 problems.append(ImportProblem(level: .note, kind: .unitConverted, location: cell.location, cell: ref, published: cell.raw,
                                               message: "\(label)：\(fromValue ? "数值" : "表头")注明单位为元，“\(cell.raw)”换算为 \(value.description) 万元。"))
@@ -622,6 +664,10 @@ struct Interpreter {
                       tokens: tokens, headerUnits: [:], into: &report)
             }
             return
+        }
+        if document.kind != .html {
+            if readGluedTableFour(table, tokens: tokens, into: &report) { return }
+            if readTableFourBlocks(table, keys: keys, tokens: tokens, into: &report) { return }
         }
         // Official layout: 15 values in printed order.
         let total = block.rows.count * block.columns.count

@@ -1,0 +1,86 @@
+/// Narrative clean-up: the preface without page chrome, the sign-off (agency and date) split
+/// off the last section, PDF hard line breaks joined inside paragraphs.
+enum ImportedNarrative {
+    /// Words of page chrome between a title and 一 (publication data, share buttons, font size).
+    static let chromeWords = ["发布时间", "发布日期", "更新日期", "来源:", "来源：", "浏览", "字号", "点击数", "阅读次数", "索引号",
+                              "发文字号", "分享", "打印", "关闭窗口", "信息来源", "您当前", "您现在", "当前位置", "首页"]
+
+    static func preface(_ lines: [String]) -> String {
+        var kept: [String] = []
+        for line in lines {
+            let t = line.trimmingAllSpace
+            if t.isEmpty { if !kept.isEmpty { kept.append("") }; continue }
+            if t.contains("|") || chromeWords.contains(where: { t.contains($0) }) { continue }
+            // The title repeated (an HTML page's <title> and its <h1>, a crawler header and the page's heading).
+            if isTitleLine(String(t)) { continue }
+            kept.append(String(t))
+        }
+        while kept.last == "" { kept.removeLast() }
+        return kept.joined(separator: "\n")
+    }
+
+    /// A line that is a report title on its own (not a sentence citing one).
+    static func isTitleLine(_ text: String) -> Bool {
+        let cleaned = MetadataReader.cleaned(text)
+        guard cleaned.count <= 80, !MetadataReader.startsLikeSentence(cleaned), !cleaned.hasSuffix("。"), !cleaned.contains("，") else { return false }
+        return MetadataReader.parseTitle(cleaned, wholeLine: true) != nil
+    }
+
+    /// `某某局` / `2026年1月20日` at the end of the text → the sign-off, and the text without it.
+    static func splitSignOff(_ text: String) -> (String, SignOff?) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last?.trimmingAllSpace.isEmpty == true { lines.removeLast() }
+        guard let last = lines.last.map({ String($0.trimmingAllSpace) }) else { return (text, nil) }
+        if let date = date(last) {
+            lines.removeLast()
+            while lines.last?.trimmingAllSpace.isEmpty == true { lines.removeLast() }
+            if let name = lines.last.map({ String($0.trimmingAllSpace) }), name.count <= 40, MetadataReader.isNameLike(name) {
+                lines.removeLast()
+                return (lines.joined(separator: "\n"), SignOff(agency: name, date: date))
+            }
+            return (lines.joined(separator: "\n"), SignOff(agency: "", date: date))
+        }
+        return (text, nil)
+    }
+
+    /// `2026年1月20日` (spaces allowed), the whole line.
+    static func date(_ line: String) -> CalendarDate? {
+        let t = line.filter { !$0.unicodeScalars.allSatisfy(LabelKey.isSpace) }
+        guard t.hasSuffix("日"), let y = t.firstIndex(of: "年"), let m = t.firstIndex(of: "月"), y < m else { return nil }
+        guard let year = Int(t[..<y]), let month = Int(t[t.index(after: y)..<m]),
+              let day = Int(t[t.index(after: m)..<t.index(before: t.endIndex)]) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// PDF text breaks every paragraph into printed lines of one width. When many lines share
+    /// that width, a line of that width that does not end a sentence is joined with the next,
+    /// unless the next starts a heading or a list item.
+    static func joinHardBreaks(_ lines: [String]) -> [String] {
+        var widths: [Int: Int] = [:]
+        for line in lines { let n = line.count; if n >= 16 { widths[n, default: 0] += 1 } }
+        guard let (width, count) = widths.max(by: { $0.value < $1.value }), count >= 4,
+              count * 5 >= lines.filter({ $0.count >= 16 }).count * 2 else { return lines }
+        var out: [String] = []
+        var lastPrinted = 0
+        for line in lines {
+            if let previous = out.last, lastPrinted == width, !endsSentence(previous), !startsItem(line), !line.isEmpty {
+                out[out.count - 1] = previous + line
+            } else {
+                out.append(line)
+            }
+            lastPrinted = line.count
+        }
+        return out
+    }
+
+    static func endsSentence(_ line: String) -> Bool {
+        guard let l = line.last else { return true }
+        return "。！？；：”!?;:".contains(l)
+    }
+
+    static func startsItem(_ line: String) -> Bool {
+        guard let f = line.first else { return true }
+        if "（(一二三四五六七八九0123456789#-—•".contains(f) { return true }
+        return false
+    }
+}

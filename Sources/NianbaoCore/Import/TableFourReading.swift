@@ -1,0 +1,83 @@
+/// Table 四 in the text shapes beyond the official single row: one run of digits with no
+/// separator, and three small tables of five numbers (复议 / 直接起诉 / 复议后起诉) as PDF text prints it.
+extension Interpreter {
+    /// Fifteen cells run together (`000000000001001`): split by the digits or the block totals (T4-1).
+    mutating func readGluedTableFour(_ table: TableDefinition, tokens: [Token], into report: inout Report) -> Bool {
+        guard let start = tokens.firstIndex(where: { $0.isValue && $0.cell.glued }) else { return false }
+        var run: [Int] = []
+        var p = start
+        while p < tokens.count, tokens[p].isValue, !tokens[p].cell.key.isEmpty { run.append(p); p += 1 }
+        let block = table.blocks[0]
+        let count = block.rows.count * block.columns.count
+        guard run.count < count else { return false }
+        let texts = run.map { tokens[$0].cell.key }
+        let printed = texts.joined(separator: " ")
+        let location = tokens[run[0]].cell.location
+        if spaceFollows(run[run.count - 1], in: tokens) {
+            for row in block.rows {
+                refuseRow(row, table: table, columns: block.columns, location: location, report: report,
+                          message: "表四：数字连写为“\(printed)”，其后的空格可能是空白的总计格，无法核对，导入为空。")
+            }
+            return true
+        }
+        var shape = DigitRunSolver.RowShape(count: count)
+        let ids = block.columns.map(\.id)
+        for r in block.rows.indices {
+            for (c, column) in block.columns.enumerated() {
+                if let parts = column.sumOf {
+                    shape.groups.append((parts.compactMap { ids.firstIndex(of: $0) }.map { r * ids.count + $0 }, r * ids.count + c))
+                }
+            }
+        }
+        var chosen: [Int64?]? = nil
+        var how = ""
+        // As in table 三: only the block totals can confirm a split (blank cells vanish in run-together text).
+        do {
+            let bySums = DigitRunSolver.splits(texts, shape: shape, useSums: true)
+            if bySums.candidates.count == 1, !bySums.truncated {
+                chosen = bySums.candidates[0]
+                how = "依据各栏总计（T4-1）唯一拆分"
+            } else {
+                let why = bySums.truncated ? "满足各栏总计的拆分太多"
+                    : bySums.candidates.isEmpty ? "没有一种拆分满足各栏总计（T4-1）：可能有空白格或总计印错"
+                    : "满足各栏总计的拆分有 \(bySums.candidates.count) 种（\(Self.describeCandidates(bySums.candidates))）"
+                for row in block.rows {
+                    refuseRow(row, table: table, columns: block.columns, location: location, report: report,
+                              message: "表四：数字连写为“\(printed)”，\(why)，导入为空。")
+                }
+                return true
+            }
+        }
+        guard let values = chosen else { return true }
+        for (r, row) in block.rows.enumerated() {
+            write(Array(values[r * ids.count..<(r + 1) * ids.count]), row: row, table: table, columns: block.columns, report: &report, location: location)
+        }
+        problems.append(ImportProblem(level: .note, kind: .digitRunSplit, location: location, published: printed,
+                                      message: "表四：数字连写为“\(printed)”，\(how)：\(Self.describe(values))。"))
+        return true
+    }
+
+    /// Three small tables: each case kind's label, its column headers, then exactly five numbers.
+    mutating func readTableFourBlocks(_ table: TableDefinition, keys: [String: FormLabelKeys.Row], tokens: [Token],
+                                      into report: inout Report) -> Bool {
+        let block = table.blocks[0]
+        var found: [(RowDefinition, [Int])] = []
+        var cursor = 0
+        for row in block.rows {
+            guard let rowKeys = keys[row.id], let label = findLabel(rowKeys, in: tokens, from: cursor, to: tokens.count) else { continue }
+            var p = label.upperBound + 1
+            while p < tokens.count, !tokens[p].isValue { p += 1 }
+            var run: [Int] = []
+            while p < tokens.count, tokens[p].isValue { run.append(p); p += 1 }
+            cursor = p
+            found.append((row, run))
+        }
+        // Only when every kind has its own label followed by its own numbers.
+        guard found.count == block.rows.count, found.allSatisfy({ !$0.1.isEmpty && $0.1.count <= block.columns.count }) else { return false }
+        for (row, run) in found {
+            store(row: row, table: table, columns: block.columns, found: run, labelToken: tokens[run[0]],
+                  tokens: tokens, headerUnits: [:], into: &report)
+        }
+        return true
+    }
+}

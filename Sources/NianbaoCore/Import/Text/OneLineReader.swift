@@ -1,0 +1,157 @@
+/// Reads a report body printed on one line (crawled page text): finds the title and the section
+/// headings inside the line, keeps narrative between them as paragraphs, and splits table text
+/// into cells at spaces and at labels run together with digits. Cells carry their character
+/// offset and a short quote, since a line number says nothing here.
+enum OneLineReader {
+    typealias Line = SourceDocument.Line
+    typealias Cell = SourceDocument.Cell
+
+    static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    /// Heading bodies (keys) by section, as `ReportOutline` accepts them.
+    static let headingBodies: [(SectionID, [String])] = ReportOutline.headingBodies
+
+    /// Pseudo-lines for `raw`, or nil when the line holds fewer than two headings (then it is read as one line).
+    static func expand(_ raw: Substring, number: Int) -> [Line]? {
+        let scalars = Array(raw.unicodeScalars)
+        // Headings: a numeral, 、 (or .), and a known heading body.
+        var cuts: [(start: Int, end: Int, section: SectionID?)] = []
+        var i = 0
+        while i + 2 < scalars.count {
+            if numerals.contains(scalars[i]), scalars[i + 1] == "、" || scalars[i + 1] == "." || scalars[i + 1] == "．",
+               let (section, end) = heading(scalars, bodyFrom: i + 2) {
+                cuts.append((i, end, section))
+                i = end
+                continue
+            }
+            i += 1
+        }
+        guard cuts.count >= 2 else { return nil }
+        // The title: the text ending in 年度报告 before the first heading.
+        if let titleEnd = titleEnd(scalars, before: cuts[0].start) {
+            cuts.insert((titleEnd, titleEnd, nil), at: 0)
+        }
+        var lines: [Line] = []
+        var position = 0
+        func text(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range])
+            return String(view)
+        }
+        var inTable = false
+        func addSegment(_ range: Range<Int>) {
+            let body = text(range)
+            guard !body.trimmingAllSpace.isEmpty else { return }
+            if inTable {
+                lines.append(tableLine(body, number: number, offset: range.lowerBound))
+            } else {
+                let trimmed = String(body.trimmingAllSpace)
+                let lead = body.unicodeScalars.prefix { LabelKey.isSpace($0) }.count
+                let location = ImportLocation(line: number, column: range.lowerBound + lead + 1,
+                                              quote: String(trimmed.prefix(14)))
+                lines.append(Line(text: trimmed, location: location, isTable: false,
+                                  cells: [Cell(raw: trimmed, key: LabelKey.of(trimmed), location: location)]))
+            }
+        }
+        for cut in cuts {
+            if cut.start > position { addSegment(position..<cut.start) }
+            if cut.section == nil {
+                // Title end: what came before was the title (already added).
+                position = cut.end
+                continue
+            }
+            let heading = text(cut.start..<cut.end)
+            let location = ImportLocation(line: number, column: cut.start + 1, quote: heading)
+            inTable = false
+            lines.append(Line(text: heading, location: location, isTable: false,
+                              cells: [Cell(raw: heading, key: LabelKey.of(heading), location: location)]))
+            if let s = cut.section { inTable = s == .s2 || s == .s3 || s == .s4 }
+            position = cut.end
+        }
+        if position < scalars.count { addSegment(position..<scalars.count) }
+        return lines
+    }
+
+    /// The end of a known heading body starting at `from`, and its section.
+    static func heading(_ scalars: [Unicode.Scalar], bodyFrom from: Int) -> (SectionID, Int)? {
+        // The key of the next few characters, and where each key scalar came from.
+        var key = String.UnicodeScalarView()
+        var ends: [Int] = []
+        var j = from
+        while j < scalars.count, ends.count < 48 {
+            let s = scalars[j]
+            j += 1
+            if LabelKey.isSpace(s) { continue }
+            let k = LabelKey.of(String(s))
+            for u in k.unicodeScalars { key.append(u); ends.append(j) }
+        }
+        let keyString = String(key)
+        var best: (SectionID, Int)? = nil
+        for (section, bodies) in headingBodies {
+            for body in bodies where keyString.hasPrefix(body) {
+                let n = body.unicodeScalars.count
+                if best == nil || ends[n - 1] > best!.1 { best = (section, ends[n - 1]) }
+            }
+        }
+        return best
+    }
+
+    /// Where a title ending in `年度报告` (or `工作报告`) ends, before `limit`.
+    static func titleEnd(_ scalars: [Unicode.Scalar], before limit: Int) -> Int? {
+        let markers: [[Unicode.Scalar]] = [Array("年度报告".unicodeScalars), Array("工作报告".unicodeScalars)]
+        var i = 0
+        while i < min(limit, scalars.count) {
+            for m in markers where i + m.count <= limit && scalars[i..<i + m.count].elementsEqual(m) {
+                return i + m.count
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Table text: words at spaces, labels and glued digit runs inside words.
+    static func tableLine(_ body: String, number: Int, offset: Int) -> Line {
+        var cells: [Cell] = []
+        var column = offset + 1
+        var wordStart: String.Index? = nil
+        var wordColumn = column
+        var previousGlued = false
+        func flush(_ end: String.Index) {
+            guard let s = wordStart else { return }
+            let word = body[s..<end]
+            let key = LabelKey.of(word)
+            if CellReader.looksLikeValue(key: key) {
+                var cell = Cell(raw: String(word), key: key, location: ImportLocation(line: number, column: wordColumn))
+                if previousGlued, TextLineReader.isDigitRun(key) { cell.glued = true } else { previousGlued = false }
+                cells.append(cell)
+            } else {
+                let pieces = TextLineReader.gluedPieces(word, number: number, column: wordColumn)
+                cells += pieces
+                previousGlued = pieces.last?.glued == true
+            }
+            wordStart = nil
+        }
+        for index in body.indices {
+            if body[index].unicodeScalars.allSatisfy(LabelKey.isSpace) {
+                flush(index)
+            } else if wordStart == nil {
+                wordStart = index
+                wordColumn = column
+            }
+            column += body[index].unicodeScalars.count
+        }
+        flush(body.endIndex)
+        // Quotes: the text around each cell, from this segment only (so quoting stays linear).
+        let scalars = Array(body.unicodeScalars)
+        for k in cells.indices {
+            let local = cells[k].location.column - 1 - offset
+            let from = max(0, min(scalars.count, local - 4))
+            let to = min(scalars.count, from + 14)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[from..<to])
+            cells[k].location.quote = String(view)
+        }
+        let location = ImportLocation(line: number, column: offset + 1, quote: cells.first?.location.quote)
+        return Line(text: body, location: location, isTable: true, cells: cells)
+    }
+}

@@ -1,0 +1,23 @@
+import Testing
+import NianbaoTestSupport
+@testable import NianbaoCore
+
+/// Recall and precision over hundreds of generated reports per published shape.
+/// Precision is a hard line: any wrong value fails. Recall has a floor per shape, set from
+/// measured values, so a regression shows.
+@Suite struct ImportShapeMeasurementTests {
+    static let reportsPerShape = 200
+
+    /// Lowest acceptable recall per shape (measured recall, rounded down).
+    static let recallFloor: [PublishedShape: Double] = [:]
+
+    @Test(arguments: PublishedShape.allCases)
+    func shape(_ shape: PublishedShape) {
+        let score = PublishedShapes.score(shape, count: Self.reportsPerShape)
+        print(score.summary)
+        #expect(score.wrong == 0, "\(score.summary): \(score.wrongExamples.joined(separator: "; "))")
+        if let floor = Self.recallFloor[shape] {
+            #expect(score.recall >= floor, "\(score.summary)")
+        }
+    }
+}
