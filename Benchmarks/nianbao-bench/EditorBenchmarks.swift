@@ -2,6 +2,7 @@
 //   .build/release/nianbao-bench editor
 // The first-frame benchmark opens a real, fully filled report file with the `nianbao` binary
 // built next to this one, and the same file with `vim -u NONE`.
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -168,7 +169,8 @@ func firstFrameBenchmark() {
     let file = dir + "/report.json"
     let bytes = ReportFile.encode(SampleReports.filled(form: .v2021))
     if let f = fopen(file, "w") { fwrite(bytes, 1, bytes.count, f); fclose(f) }
-    defer { unlink(file); unlink(dir + "/.report.json.nianbao-lock"); rmdir(dir + "/recovery"); rmdir(dir) }
+    // The whole folder goes: a killed vim leaves its .swp file, a killed editor its lock.
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=/tmp", "USER=bench", "NIANBAO_RECOVERY_DIR=\(dir)/recovery"]
     let vimPath = (["/usr/bin/vim", "/usr/local/bin/vim"] as [String]).first { access($0, X_OK) == 0 }
     let name = String(file.split(separator: "/").last!)
