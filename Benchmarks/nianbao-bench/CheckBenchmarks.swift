@@ -53,6 +53,11 @@ func runCheckScale(count: Int, nianbao: String, jq: String) {
         }
     }
     if count <= 10_000 {
+        // What the copying check across agencies (与其他单位雷同, on by default over many files) costs.
+        let plain = (0..<rounds).map { _ in measure(nianbao, ["check", "--no-progress", "--no-similarity", root]) }
+        let t = middle(plain.map(\.seconds))
+        print(String(format: "   %@ %8.0f ms   ratio %.2f   peak RSS %5.1f MB", "nianbao check DIR --no-similarity".padding(toLength: 42, withPad: " ", startingAt: 0),
+                     t * 1000, t / jqTime, plain.map(\.maxRSSMegabytes).max() ?? 0))
         // The file list on the command line: the path that used to be quadratic in ArgumentParser.
         let argv = measure(nianbao, ["check", "--no-progress"] + files)
         print(String(format: "   %@ %8.0f ms   ratio %.2f   peak RSS %5.1f MB", "nianbao check FILE×\(count) (argv)".padding(toLength: 42, withPad: " ", startingAt: 0), argv.seconds * 1000, argv.seconds / jqTime, argv.maxRSSMegabytes))

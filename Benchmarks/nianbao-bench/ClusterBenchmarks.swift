@@ -68,10 +68,10 @@ func runClusterQualityBenchmark(count: Int = 10_000) {
     print("  copies edited: names and figures only \(edits[0]), + a sentence added \(edits[1]), + one dropped \(edits[2]), + two swapped \(edits[3])")
     print("  baseline: read every character      \(baseline)")
     print("  signatures (MinHash, 2 parts)       \(signing)")
-    print("  clustering (LSH bands, union-find)  \(clustering)   clusters \(clusters.count)   (threshold 0.8, the default)")
+    print("  clustering (LSH bands, union-find)  \(clustering)   clusters \(clusters.count)   (threshold \(SimilarityClusters.defaultThreshold), the default)")
     let kindNames = ["names+figures", "+sentence", "-sentence", "swapped", "copy–copy"]
     for threshold in [0.6, 0.7, 0.8, 0.9] {
-        let found = threshold == 0.8 ? clusters : SimilarityClusters.find(signatures: signatures, threshold: threshold)
+        let found = threshold == SimilarityClusters.defaultThreshold ? clusters : SimilarityClusters.find(signatures: signatures, threshold: threshold)
         var pairs: [TextPart: Set<[Int]>] = [:]
         for c in found { for a in c.members { for b in c.members where a < b { pairs[c.part, default: []].insert([a, b]) } } }
         for part in SimilarityClusters.defaultParts {
@@ -150,8 +150,10 @@ enum ProseBench {
     /// Another unit's text taken over: its name and every figure changed, and per `edit` a sentence
     /// added (1), dropped (2) or two sentences swapped (3).
     static func copy(_ text: String, from: String, to: String, edit: Int, using g: inout SampleReports.Generator) -> String {
-        var out = text.replacingOccurrences(of: from, with: to)
-        out = String(out.map { $0.isASCII && $0.isNumber ? Character(String(Int.random(in: 0...9, using: &g))) : $0 })
+        // Every figure changes and the copier's own name goes in (the generated names have digits of their own).
+        let out = text.components(separatedBy: from).map { piece in
+            String(piece.map { $0.isASCII && $0.isNumber ? Character(String(Int.random(in: 0...9, using: &g))) : $0 })
+        }.joined(separator: to)
         var sentences = out.split(separator: "。", omittingEmptySubsequences: true).map(String.init)
         switch edit {
         case 1: sentences.insert(String(sentence(using: &g).dropLast()), at: Int.random(in: 0...sentences.count, using: &g))
