@@ -8,6 +8,7 @@ import NianbaoCore
 //   .build/release/nianbao-bench [validation|check|editor|import|all]
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
+if which == "import-shape" { runImportShapeSample(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
 if which == "import-bounds-child" { runImportBoundsChild(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
 let known = ["validation", "check", "editor", "import", "import-bounds", "all"]
 guard known.contains(which) else {

@@ -246,6 +246,10 @@ struct Interpreter {
             let found = FormDefinition.v2019.sections.filter { headings[$0.id] != nil }.map(\.title)
             throw .noTableText(foundHeadings: found)
         }
+        // A year no report file can hold is never written (the loader would refuse the draft).
+        if let year, (try? FormVersion.expected(forYear: year)) == nil {
+            throw .yearOutOfRange(year: year, source: yearSource)
+        }
         if year == nil || agency == nil || (agency!.isEmpty && !options.partial) {
             throw .missingMetadata(year: year == nil, agency: agency == nil || agency!.isEmpty)
         }
