@@ -12,6 +12,7 @@ func runImportShapeSample(_ arguments: [String]) {
     }
     if arguments.count >= 3, arguments[1] == "--score", let n = Int(arguments[2]) {
         var byTable: [String: (want: Int, got: Int, wrong: Int)] = [:]
+        var examples: [String] = []
         for k in 0..<n {
             let form: FormVersion = k % 2 == 0 ? .v2019 : .v2021
             let report = PublishedShapes.report(seed: UInt64(k), form: form)
@@ -22,12 +23,16 @@ func runImportShapeSample(_ arguments: [String]) {
                 byTable[t, default: (0, 0, 0)].want += 1
                 guard let imported, imported.form == report.form else { continue }
                 let got = imported.cells[cell.index]
-                if got == report.cells[cell.index] { byTable[t]!.got += 1 } else if !got.isEmpty { byTable[t]!.wrong += 1 }
+                if got == report.cells[cell.index] { byTable[t]!.got += 1 } else if !got.isEmpty {
+                    byTable[t]!.wrong += 1
+                    if examples.count < 12 { examples.append("seed \(k) \(cell.ref): want \(report.cells[cell.index]), got \(got)") }
+                }
             }
         }
         for (t, v) in byTable.sorted(by: { $0.key < $1.key }) {
             print("\(t): \(v.got)/\(v.want) = \(String(format: "%.1f", 100 * Double(v.got) / Double(max(1, v.want)))) %, wrong \(v.wrong)")
         }
+        for e in examples { print("  " + e) }
         return
     }
     let seed = arguments.count > 1 ? UInt64(arguments[1]) ?? 0 : 0

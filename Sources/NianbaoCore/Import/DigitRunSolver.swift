@@ -30,13 +30,18 @@ enum DigitRunSolver {
     /// with `useSums`, only those satisfying every sum group. The space between two runs is a
     /// cell boundary, or a blank cell whose `&nbsp;` survived as a space: both are tried (a blank
     /// counts as 0 in a sum, as the printed totals count it).
-    static func splits(_ runs: [String], shape: RowShape, useSums: Bool, limit: Int = candidateLimit) -> Outcome {
+    ///
+    /// `leadingBlank`/`trailingBlank`: a space before the first run (after the label) or after
+    /// the last one, where blank cells may stand too. `fixed`: only the split giving these values
+    /// (a 0 may also be a blank at a space) — to test a reading another identity derived.
+    static func splits(_ runs: [String], shape: RowShape, useSums: Bool, limit: Int = candidateLimit,
+                       leadingBlank: Bool = false, trailingBlank: Bool = false, fixed: [Int64]? = nil) -> Outcome {
         // Pieces: each run cut before every `-`; a piece starting with `-` is a negative part's digits.
         var pieces: [(digits: [UInt8], negative: Bool, afterSpace: Bool)] = []
         for (r, run) in runs.enumerated() {
             var current: [UInt8] = []
             var negative = false
-            var afterSpace = r > 0
+            var afterSpace = r > 0 || leadingBlank
             for b in run.utf8 {
                 if b == UInt8(ascii: "-") {
                     if !current.isEmpty { pieces.append((current, negative, afterSpace)); afterSpace = false }
@@ -82,7 +87,21 @@ enum DigitRunSolver {
             nodes += 1
             if nodes > nodeBudget { truncated = true; return }
             if piece == pieces.count {
-                if part == shape.count { found.append(values); if found.count > limit { truncated = true } }
+                if part < shape.count, trailingBlank, fixed?[part] ?? 0 == 0 {
+                    // A blank cell after the last run (a space before the line's end).
+                    values[part] = nil
+                    search(part + 1, piece, 0)
+                    return
+                }
+                guard part == shape.count else { return }
+                if useSums {
+                    // Totals left blank leave their groups unchecked; every other group must hold.
+                    for g in shape.groups where values[g.total] != nil {
+                        if g.parts.reduce(Int64(0), { $0 + (values[$1] ?? 0) }) != values[g.total]! { return }
+                    }
+                }
+                found.append(values)
+                if found.count > limit { truncated = true }
                 return
             }
             if part == shape.count { return }
@@ -92,7 +111,7 @@ enum DigitRunSolver {
             if pieces.count - piece > partsLeft || digitsLeft > partsLeft * maxDigits { return }
             // A blank cell where a space was (not a total: its blank cannot be checked, so such rows are refused upstream).
             // A blank total leaves its group unchecked: then other readings usually remain, and the row is refused.
-            if offset == 0, pieces[piece].afterSpace {
+            if offset == 0, pieces[piece].afterSpace, fixed?[part] ?? 0 == 0 {
                 values[part] = nil
                 search(part + 1, piece, 0)
                 if truncated { return }
@@ -107,6 +126,14 @@ enum DigitRunSolver {
                     // without a sign in between: the next part starts inside this piece.
                     search(part + 1, piece, offset + length)
                 }
+            }
+            if let fixed {
+                let want = fixed[part]
+                if (want < 0) != negative { return }
+                let text = Array(String(want.magnitude).utf8).map { $0 - 0x30 }
+                guard text.count <= available, Array(pieces[piece].digits[offset..<offset + text.count]) == text else { return }
+                take(text.count, Int64(want.magnitude))
+                return
             }
             if let parts = groupOfTotal[part] {
                 // The total is the sum: its digits are decided.

@@ -130,10 +130,10 @@ struct Interpreter {
     let document: SourceDocument
     let options: ImportOptions
     var problems: [ImportProblem] = []
-    /// Rows of run-together digits that the row sum left with several splits, for the column identities.
+    /// Rows of table 三 printed as run-together digits, decided together at the end of the table.
     var pendingRuns: [PendingRun] = []
-    /// Rows of table 三 whose digits the row sum alone split, to be confirmed by the column identities.
-    var acceptedRuns: [PendingRun] = []
+    /// The table being read has digits run together (some value was glued to its label).
+    var runTogether = false
     /// The table being read runs to the end of the input (a cut excerpt may end inside a row).
     var inputEndsInRegion = false
 
@@ -527,6 +527,7 @@ struct Interpreter {
 
     mutating func readTable(_ table: TableDefinition, tokens: [Token], into report: inout Report) {
         pendingRuns = []
+        runTogether = tokens.contains { $0.cell.glued }
         defer { resolvePendingRuns(table, into: &report) }
         let keys = FormLabelKeys.of(report.form).rows[table.id] ?? [:]
         let definition = report.definition
@@ -549,8 +550,8 @@ struct Interpreter {
                                                   message: "表\(table.numeral)：没有找到“\(row.label)”这一行，\(indices.count) 个单元格导入为空。"))
                     continue
                 }
-                if let run = gluedRun(after: label.upperBound, in: tokens), !(columns.count == 1 && run.count == 1) {
-                    solveRun(run, row: row, table: table, columns: columns, tokens: tokens, label: label, into: &report)
+                if let (run, leadingBlank) = digitRun(after: label.upperBound, in: tokens), !(columns.count == 1 && run.count == 1) {
+                    solveRun(run, leadingBlank: leadingBlank, row: row, table: table, columns: columns, tokens: tokens, label: label, into: &report)
                     cursor = max(cursor, (run.last ?? label.upperBound) + 1)
                     continue
                 }
