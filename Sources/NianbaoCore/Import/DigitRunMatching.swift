@@ -9,6 +9,7 @@ extension Interpreter {
         var shape: DigitRunSolver.RowShape
         var leadingBlank: Bool
         var trailingBlank: Bool
+        var gaps: [Int]
         var bySums: DigitRunSolver.Outcome
         var text: String
         var location: ImportLocation
@@ -19,7 +20,7 @@ extension Interpreter {
         /// Readings giving exactly `values` (a 0 may stand as a blank at a space) that keep the row sum.
         func readings(giving values: [Int64]) -> [[Int64?]] {
             let outcome = DigitRunSolver.splits(runs, shape: shape, useSums: true, limit: 4, leadingBlank: leadingBlank,
-                                                trailingBlank: trailingBlank, fixed: values)
+                                                trailingBlank: trailingBlank, fixed: values, gaps: gaps)
             return outcome.truncated ? [] : outcome.candidates
         }
     }
@@ -47,15 +48,24 @@ extension Interpreter {
     }
 
     /// True when a space (not a line break) separates token `k` from the next one: possibly a blank cell.
-    func spaceFollows(_ k: Int, in tokens: [Token]) -> Bool {
+    func spaceFollows(_ k: Int, in tokens: [Token]) -> Bool { spaces(after: k, in: tokens) > 0 }
+
+    /// How many spaces (not line breaks) separate token `k` from the next one (or the line's end).
+    func spaces(after k: Int, in tokens: [Token]) -> Int {
         let a = tokens[k].cell.location
+        let width = tokens[k].cell.raw.unicodeScalars.count
         if k + 1 < tokens.count, tokens[k + 1].cell.location.line == a.line, tokens[k + 1].line == tokens[k].line {
-            return tokens[k + 1].cell.location.column > a.column + tokens[k].cell.raw.count
+            return max(0, tokens[k + 1].cell.location.column - (a.column + width))
         }
         // The last cell of its line: anything after it on the line is whitespace.
         let text = document.lines[tokens[k].line].text
         let lineStart = document.lines[tokens[k].line].location.column
-        return text.count > a.column - lineStart + tokens[k].cell.raw.count
+        return max(0, text.unicodeScalars.count - (a.column - lineStart + width))
+    }
+
+    /// The widths of the spaces before (after the label), between and after `run`.
+    func gaps(_ run: [Int], in tokens: [Token]) -> [Int] {
+        [run[0] == 0 ? 0 : spaces(after: run[0] - 1, in: tokens)] + run.map { spaces(after: $0, in: tokens) }
     }
 
     static func rowShape(_ columns: [ColumnDefinition]) -> DigitRunSolver.RowShape {
@@ -83,15 +93,16 @@ extension Interpreter {
         }
         let shape = Self.rowShape(columns)
         let trailingBlank = run.last.map { spaceFollows($0, in: tokens) } ?? false
+        let gaps = self.gaps(run, in: tokens)
         if table.id == .t3, !shape.groups.isEmpty {
-            let bySums = DigitRunSolver.splits(texts, shape: shape, useSums: true, leadingBlank: leadingBlank, trailingBlank: trailingBlank)
+            let bySums = DigitRunSolver.splits(texts, shape: shape, useSums: true, gaps: gaps)
             pendingRuns.append(PendingRun(row: row, runs: texts, shape: shape, leadingBlank: leadingBlank, trailingBlank: trailingBlank,
-                                          bySums: bySums, text: printed, location: location))
+                                          gaps: gaps, bySums: bySums, text: printed, location: location))
             return
         }
         // No arithmetic in the row (table 二): only the digits can split it, when they allow one
         // reading (as many digits as cells, zeros that cannot begin a number); a space is a boundary or a blank cell.
-        let byDigits = DigitRunSolver.splits(texts, shape: shape, useSums: false, limit: 1, leadingBlank: leadingBlank, trailingBlank: trailingBlank)
+        let byDigits = DigitRunSolver.splits(texts, shape: shape, useSums: false, limit: 1, gaps: gaps)
         if byDigits.candidates.count == 1, !byDigits.truncated {
             write(byDigits.candidates[0], row: row, table: table, columns: columns, report: &report, location: location)
             problems.append(ImportProblem(level: .note, kind: .digitRunSplit, location: location, published: printed,

@@ -14,7 +14,7 @@ extension Interpreter {
         let texts = run.map { tokens[$0].cell.key }
         let printed = texts.joined(separator: " ")
         let location = tokens[run[0]].cell.location
-        let trailingBlank = spaceFollows(run[run.count - 1], in: tokens)
+        let gaps = self.gaps(run, in: tokens)
         var shape = DigitRunSolver.RowShape(count: count)
         let ids = block.columns.map(\.id)
         for r in block.rows.indices {
@@ -28,12 +28,12 @@ extension Interpreter {
         var how = ""
         // As in table 三: the block totals decide (a space is a boundary or a blank cell); when the
         // printed totals are wrong, the digits alone must leave one split, imported as printed.
-        let bySums = DigitRunSolver.splits(texts, shape: shape, useSums: true, trailingBlank: trailingBlank)
+        let bySums = DigitRunSolver.splits(texts, shape: shape, useSums: true, gaps: gaps)
         if bySums.candidates.count == 1, !bySums.truncated {
             chosen = bySums.candidates[0]
             how = "依据各栏总计（T4-1）唯一拆分"
         } else if bySums.candidates.isEmpty, !bySums.truncated,
-                  case let byDigits = DigitRunSolver.splits(texts, shape: shape, useSums: false, limit: 1, trailingBlank: trailingBlank),
+                  case let byDigits = DigitRunSolver.splits(texts, shape: shape, useSums: false, limit: 1, gaps: gaps),
                   byDigits.candidates.count == 1, !byDigits.truncated {
             chosen = byDigits.candidates[0]
             how = "按位数只有一种拆分（总计与各项之和不符，按原样导入，nianbao check 会报告）"

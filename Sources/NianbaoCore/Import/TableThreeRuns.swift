@@ -82,7 +82,9 @@ extension Interpreter {
                            into report: inout Report) {
         let name = "表三“\(run.row.label)”"
         let outcome = run.bySums
+        // Only a split whose totals are printed was checked by the row sum.
         if trustRowSum, outcome.candidates.count == 1, !outcome.truncated,
+           run.shape.groups.allSatisfy({ outcome.candidates[0][$0.total] != nil }),
            !DigitRunSolver.alsoReadsWithVanishedCells(run.runs, shape: run.shape) {
             write(outcome.candidates[0], row: run.row, table: table, columns: columns, report: &report, location: run.location)
             problems.append(ImportProblem(level: .note, kind: .digitRunSplit, location: run.location, published: run.text,
@@ -92,7 +94,7 @@ extension Interpreter {
         if outcome.candidates.isEmpty || !trustRowSum, !outcome.truncated || !trustRowSum {
             // The printed total is wrong (or blank cells vanished): as printed, if the digits allow one reading.
             let byDigits = DigitRunSolver.splits(run.runs, shape: run.shape, useSums: false, limit: 1,
-                                                 leadingBlank: run.leadingBlank, trailingBlank: run.trailingBlank)
+                                                 gaps: run.gaps)
             if byDigits.candidates.count == 1, !byDigits.truncated {
                 write(byDigits.candidates[0], row: run.row, table: table, columns: columns, report: &report, location: run.location)
                 problems.append(ImportProblem(level: .warning, kind: .digitRunSplit, location: run.location, published: run.text,
