@@ -63,9 +63,18 @@ extension Interpreter {
         return max(0, text.unicodeScalars.count - (a.column - lineStart + width))
     }
 
+    /// How many spaces stand before token `k` on its line (after the previous token, or from the line's start).
+    func spaces(before k: Int, in tokens: [Token]) -> Int {
+        if k > 0, tokens[k - 1].line == tokens[k].line, tokens[k - 1].cell.location.line == tokens[k].cell.location.line {
+            return spaces(after: k - 1, in: tokens)
+        }
+        let line = document.lines[tokens[k].line]
+        return max(0, tokens[k].cell.location.column - line.location.column)
+    }
+
     /// The widths of the spaces before (after the label), between and after `run`.
     func gaps(_ run: [Int], in tokens: [Token]) -> [Int] {
-        [run[0] == 0 ? 0 : spaces(after: run[0] - 1, in: tokens)] + run.map { spaces(after: $0, in: tokens) }
+        [spaces(before: run[0], in: tokens)] + run.map { spaces(after: $0, in: tokens) }
     }
 
     static func rowShape(_ columns: [ColumnDefinition]) -> DigitRunSolver.RowShape {

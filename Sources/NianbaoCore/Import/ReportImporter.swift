@@ -132,7 +132,7 @@ struct Interpreter {
     var problems: [ImportProblem] = []
     /// Rows of table 三 printed as run-together digits, decided together at the end of the table.
     var pendingRuns: [PendingRun] = []
-    /// The table being read has digits run together (some value was glued to its label).
+    /// The tables read so far have digits run together (some value was glued to its label).
     var runTogether = false
     /// The table being read runs to the end of the input (a cut excerpt may end inside a row).
     var inputEndsInRegion = false
@@ -527,7 +527,10 @@ struct Interpreter {
 
     mutating func readTable(_ table: TableDefinition, tokens: [Token], into report: inout Report) {
         pendingRuns = []
-        runTogether = tokens.contains { $0.cell.glued }
+        // Sticky: table 四's numbers have no label to be glued to, so the earlier tables tell.
+        // Not in pipe tables: there a cell is a cell, and digits glued to a label are a one-off.
+        let piped = Set(tokens.map(\.line)).contains { document.lines[$0].text.utf8.contains(UInt8(ascii: "|")) }
+        runTogether = runTogether || (!piped && tokens.contains { $0.cell.glued })
         defer { resolvePendingRuns(table, into: &report) }
         let keys = FormLabelKeys.of(report.form).rows[table.id] ?? [:]
         let definition = report.definition

@@ -3,7 +3,7 @@
 extension Interpreter {
     /// Fifteen cells run together (`000000000001001`): split by the digits or the block totals (T4-1).
     mutating func readGluedTableFour(_ table: TableDefinition, tokens: [Token], into report: inout Report) -> Bool {
-        let together = tokens.contains { $0.cell.glued }
+        let together = runTogether || tokens.contains { $0.cell.glued }
         guard let start = tokens.firstIndex(where: { $0.isValue && ($0.cell.glued || together && Self.isRunKey($0.cell.key)) }) else { return false }
         var run: [Int] = []
         var p = start
@@ -29,10 +29,11 @@ extension Interpreter {
         // As in table 三: the block totals decide (a space is a boundary or a blank cell); when the
         // printed totals are wrong, the digits alone must leave one split, imported as printed.
         let bySums = DigitRunSolver.splits(texts, shape: shape, useSums: true, gaps: gaps)
-        if bySums.candidates.count == 1, !bySums.truncated {
+        // A blank total leaves its block unchecked: such a split is not confirmed.
+        if bySums.candidates.count == 1, !bySums.truncated, shape.groups.allSatisfy({ bySums.candidates[0][$0.total] != nil }) {
             chosen = bySums.candidates[0]
             how = "依据各栏总计（T4-1）唯一拆分"
-        } else if bySums.candidates.isEmpty, !bySums.truncated,
+        } else if bySums.candidates.count <= 1, !bySums.truncated,
                   case let byDigits = DigitRunSolver.splits(texts, shape: shape, useSums: false, limit: 1, gaps: gaps),
                   byDigits.candidates.count == 1, !byDigits.truncated {
             chosen = byDigits.candidates[0]
