@@ -5,17 +5,23 @@ import NianbaoCore
 // (the machine is shared and noisy, so only ratios are comparable between runs).
 //
 //   swift build -c release --product nianbao-bench --product nianbao
-//   .build/release/nianbao-bench [validation|check|editor|import|all]
+//   .build/release/nianbao-bench [validation|check|cluster|editor|import|all]
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "import-shape" { runImportShapeSample(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
+if which == "generate-reports", CommandLine.arguments.count == 4, let n = Int(CommandLine.arguments[3]) {
+    // Writes the check benchmark's nested reports into a folder, for profiling by hand.
+    _ = writeNestedReports(count: n, root: CommandLine.arguments[2])
+    exit(0)
+}
 if which == "import-bounds-child" { runImportBoundsChild(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
-let known = ["validation", "check", "editor", "import", "import-bounds", "all"]
+let known = ["validation", "check", "cluster", "editor", "import", "import-bounds", "all"]
 guard known.contains(which) else {
     FileHandle.standardError.write(Data("usage: nianbao-bench [\(known.joined(separator: "|"))]\n".utf8))
     exit(2)
 }
-if which == "validation" || which == "all" { runValidationBenchmarks(); runClusterBenchmark() }
+if which == "validation" || which == "all" { runValidationBenchmarks() }
+if which == "cluster" || which == "validation" || which == "all" { runClusterBenchmark(); runClusterQualityBenchmark() }
 if which == "check" || which == "all" { runCheckBenchmarks() }
 if which == "import" || which == "all" { runImportBenchmarks() }
 if which == "import-bounds" || which == "all" { runImportBoundsBenchmarks() }

@@ -13,6 +13,8 @@ struct Check: ParsableCommand {
         discussion: """
             可以给出文件、文件夹（逐层查找其中的 .json 文件，按名称排序；隐藏文件跳过）或文件列表（--files-from）。
             结果按输入顺序逐个输出；在终端上另有一行进度（输出到管道时没有）。
+            检查多个文件时，最后列出各单位之间文字近乎相同的报告（与其他单位雷同，按一、五部分分组；年份、数字和固定用语不计），
+            text 与 json 格式都有；--no-similarity 关闭。
 
             退出码：0 = 没有阻止提交的问题（警告和提示不阻止）；1 = 有错误或未填的单元格；2 = 有文件无法读取。
 
@@ -59,6 +61,9 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("no-progress"), help: "不显示进度行。")
     var noProgress = false
 
+    @Flag(name: .customLong("no-similarity"), help: "检查多个文件时不找与其他单位雷同的文字。")
+    var noSimilarity = false
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, tsv, json
     }
@@ -72,7 +77,7 @@ struct Check: ParsableCommand {
     static let grammar = OperandPrescan.Grammar(
         command: "check",
         valued: ["--files-from", "--previous", "--previous-dir", "--children", "--format", "--min-severity"],
-        flags: ["--summary", "--errors-only", "--include-regulations", "--no-progress"],
+        flags: ["--summary", "--errors-only", "--include-regulations", "--no-progress", "--no-similarity"],
         choices: ["--format": OutputFormat.allCases.map(\.rawValue), "--min-severity": SeverityFilter.allCases.map(\.rawValue)]
     )
 
@@ -109,8 +114,10 @@ struct Check: ParsableCommand {
         }
         let previousSource = try PreviousSource.make(file: previous, directory: previousDir)
         let options = CheckOutputOptions(format: format, summary: summary, minSeverity: shownSeverity,
-                                         previousPath: previous, previousDir: previousDir)
-        let writer = CheckWriter(options: options, progress: ProgressLine.forTerminal(enabled: !noProgress, total: inputs.count))
+                                         previousPath: previous, previousDir: previousDir,
+                                         clusters: inputs.count > 1 && format != .tsv && !noSimilarity)
+        let writer = CheckWriter(options: options, progress: ProgressLine.forTerminal(enabled: !noProgress, total: inputs.count),
+                                 paths: options.clusters ? inputs.map(\.path) : [])
         OrderedPipeline.run(count: inputs.count, { index in
             let result = CheckResult.check(inputs[index], previous: previousSource)
             return FileOutcome(result, options: options)
@@ -178,7 +185,7 @@ struct CheckResult: Sendable {
                 let pairing = previous.pair(with: report)
                 var result = CheckResult(path: path, report: report, error: nil,
                                          findings: Validator.validate(report, previous: pairing.report))
-                result.notes = pairing.notes
+                result.notes = pairing.notes + summedNotes(report)
                 result.previousStatus = pairing.status
                 result.previousPath = pairing.path
                 return result
@@ -186,6 +193,22 @@ struct CheckResult: Sendable {
                 return CheckResult(path: path, report: nil, error: error, findings: [])
             }
         }
+    }
+
+    /// For a 汇总 draft: why its summed cells are what they are (from `origin.summed`).
+    static func summedNotes(_ report: Report) -> [String] {
+        guard let summed = report.origin.summed else { return [] }
+        var parts = ["汇总草稿，由 \(summed.units.count) 个单位的报告逐格相加"]
+        if !summed.blanks.isEmpty {
+            parts.append("\(summed.blanks.count) 个单元格有单位未填，汇总留空（不按 0 计）")
+        }
+        if !summed.overflowed.isEmpty {
+            parts.append("\(summed.overflowed.count) 个单元格的和超出上限而留空（\(summed.overflowed.prefix(5).joined(separator: "、"))\(summed.overflowed.count > 5 ? " 等" : "")）")
+        }
+        if !summed.notSummed.isEmpty {
+            parts.append("规章一行 \(summed.notSummed.count) 格未从各单位相加，由本级政府填写")
+        }
+        return [parts.joined(separator: "；") + "。"]
     }
 
     /// 2 unreadable, 1 blocking findings, 0 otherwise.
@@ -226,7 +249,7 @@ enum PreviousSource: Sendable {
             return PreviousPairing(report: nil, path: nil, status: nil, notes: [])
         case .file(let path, let previous):
             let shown = TerminalSafe.sanitize(path)
-            if !UnitName.same(previous.agency, report.agency) {
+            if !AgencyName.same(previous.agency, report.agency) {
                 return PreviousPairing(report: nil, path: path, status: "agency_mismatch", notes: [
                     "上一年度报告 \(shown) 是“\(previous.agency)”的，不是本报告的机关“\(report.agency)”：未做跨年度核对。",
                 ])
@@ -247,7 +270,7 @@ enum PreviousSource: Sendable {
             case 1:
                 do {
                     let previous = try BatchLoader.load(path: candidates[0])
-                    guard UnitName.same(previous.agency, report.agency), previous.year == report.year - 1 else {
+                    guard AgencyName.same(previous.agency, report.agency), previous.year == report.year - 1 else {
                         return PreviousPairing(report: nil, path: candidates[0], status: "changed", notes: [
                             "上一年度报告 \(TerminalSafe.sanitize(candidates[0])) 在检查期间被改动：未做跨年度核对。",
                         ])
@@ -294,7 +317,7 @@ struct PreviousIndex: Sendable {
         }
         let keys = ParallelMap.map(files) { path -> (String, Int)? in
             guard let report = try? BatchLoader.load(path: path) else { return nil }
-            return (UnitName.key(report.agency), report.year)
+            return (AgencyName.key(report.agency), report.year)
         }
         var index = PreviousIndex()
         for (path, key) in zip(files, keys) {
@@ -307,6 +330,6 @@ struct PreviousIndex: Sendable {
 
     /// The files of `agency` (by name key) for `year`.
     func paths(agency: String, year: Int) -> [String] {
-        byKey[Key(name: UnitName.key(agency), year: year)] ?? []
+        byKey[Key(name: AgencyName.key(agency), year: year)] ?? []
     }
 }

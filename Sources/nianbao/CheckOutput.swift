@@ -8,10 +8,13 @@ struct CheckOutputOptions: Sendable {
     var minSeverity: Severity
     var previousPath: String?
     var previousDir: String?
+    /// Keep a similarity signature of every file and report clusters of near-identical sections at the end.
+    var clusters: Bool
 
     init(format: Check.OutputFormat = .text, summary: Bool = false, minSeverity: Severity = .info,
-         previousPath: String? = nil, previousDir: String? = nil) {
+         previousPath: String? = nil, previousDir: String? = nil, clusters: Bool = false) {
         self.format = format
+        self.clusters = clusters
         self.summary = summary
         self.minSeverity = minSeverity
         self.previousPath = previousPath
@@ -80,23 +83,26 @@ struct SeverityCounts: Sendable, Equatable {
 struct FileOutcome: Sendable {
     let exitCode: Int32
     let counts: SeverityCounts
+    /// What the copying check across agencies keeps of the file (when clusters are reported).
+    let signature: SimilarityClusters.Signature?
     /// The file's part of the output (text lines, TSV rows, or its JSON object in pretty canonical form).
     let rendered: [UInt8]
 
     init(_ result: CheckResult, options: CheckOutputOptions) {
         exitCode = result.exitCode
+        signature = options.clusters ? result.report.map { SimilarityClusters.Signature($0) } ?? .unreadable : nil
         let reviewed = result.reviewed
         counts = SeverityCounts(reviewed)
         switch options.format {
         case .text:
-            rendered = Array((options.summary ? TextReport.summaryLine(result, counts: counts)
-                                              : TextReport.render(result, reviewed: reviewed, minSeverity: options.minSeverity)).utf8)
+            rendered = options.summary ? Array(TextReport.summaryLine(result, counts: counts).utf8)
+                                       : TextReport.renderBytes(result, reviewed: reviewed, minSeverity: options.minSeverity)
         case .tsv:
             rendered = Array((options.summary ? TSVReport.summaryRow(result, counts: counts)
                                               : TSVReport.findingRows(result, minSeverity: options.minSeverity)).utf8)
         case .json:
             // Indented to its place in the document here, on the worker, not on the writing thread.
-            rendered = JSONReport.indented(FileJSON.bytes(result, reviewed: reviewed, counts: counts, options: options))
+            rendered = FileJSON.bytes(result, reviewed: reviewed, counts: counts, options: options, indent: 4)
         }
     }
 }
@@ -110,9 +116,14 @@ final class CheckWriter {
     private var byCode: [Int32: Int] = [0: 0, 1: 0, 2: 0]
     private var totals = SeverityCounts()
     private(set) var worstExitCode: Int32 = 0
+    /// Similarity signatures of the files so far, in input order (only with `options.clusters`).
+    private var signatures: [SimilarityClusters.Signature] = []
+    /// The input paths, for naming cluster members (only with `options.clusters`).
+    private let paths: [String]
 
-    init(options: CheckOutputOptions, progress: ProgressLine?, output: OutputBuffer = OutputBuffer()) {
+    init(options: CheckOutputOptions, progress: ProgressLine?, output: OutputBuffer = OutputBuffer(), paths: [String] = []) {
         self.options = options
+        self.paths = paths
         self.progress = progress
         self.out = output
         out.beforeFlush = { [weak progress] in progress?.clear() }
@@ -127,6 +138,7 @@ final class CheckWriter {
             out.write(files == 0 ? JSONReport.head : JSONReport.separator)
             out.write(outcome.rendered)
         }
+        if let signature = outcome.signature { signatures.append(signature) }
         files += 1
         byCode[outcome.exitCode, default: 0] += 1
         totals += outcome.counts
@@ -136,13 +148,15 @@ final class CheckWriter {
     }
 
     func finish() {
+        let clusters = options.clusters ? SimilarText.clusters(signatures, paths: paths) : nil
         switch options.format {
         case .text:
+            if let clusters { out.write(SimilarText.text(clusters)) }
             if files > 1 { out.write(TextReport.summary(files: files, byCode: byCode, totals: totals)) }
         case .tsv:
             break
         case .json:
-            out.write(JSONReport.tail(files: files, byCode: byCode, totals: totals, options: options))
+            out.write(JSONReport.tail(files: files, byCode: byCode, totals: totals, options: options, clusters: clusters))
         }
         progress?.clear()
         out.flush()
@@ -159,6 +173,8 @@ func safe(_ text: some StringProtocol) -> String {
 /// Labels and dotted ids of every cell, per form, made once (a finding's own `cellLabels` builds them each time).
 enum CellText {
     static let labels = PerForm { def in def.cells.map(\.label) }
+    /// The labels' UTF-8 bytes.
+    static let labelBytes = PerForm { def in def.cells.map { Array($0.label.utf8) } }
     static let ids = ReviewFingerprint.cellIDs
 }
 
@@ -169,18 +185,28 @@ enum TextReport {
     }
 
     static func render(_ result: CheckResult, reviewed: [ReviewedFinding], minSeverity: Severity) -> String {
-        let path = safe(result.path)
+        String(decoding: renderBytes(result, reviewed: reviewed, minSeverity: minSeverity), as: UTF8.self)
+    }
+
+    /// The text of one file as UTF-8, written into one buffer (a batch renders thousands of these).
+    static func renderBytes(_ result: CheckResult, reviewed: [ReviewedFinding], minSeverity: Severity) -> [UInt8] {
         guard let report = result.report else {
-            return "✗ \(safe(result.error?.description ?? path))\n"
+            return Array("✗ \(safe(result.error?.description ?? result.path))\n".utf8)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + reviewed.count * 512)
+        func put(_ text: String) {
+            var text = text
+            text.withUTF8 { out.append(contentsOf: $0) }
         }
         let tally = SeverityCounts(reviewed).tally
-        let mark = result.exitCode == 0 ? "✓" : "✗"
-        var text = "\(mark) \(path)：\(safe(report.agency)) \(report.year) 年度（\(report.form.displayName)）"
-        text += tally.isEmpty ? " — 未发现问题\n" : " — " + tally.joined(separator: "，") + "\n"
-        for note in result.notes { text += "  注意：\(safe(note))\n" }
-        if let decision = report.review.decision { text += "  审核：" + safe(ReviewText.decision(decision)) + "\n" }
+        put("\(result.exitCode == 0 ? "✓" : "✗") \(safe(result.path))：\(safe(report.agency)) \(report.year) 年度（\(report.form.displayName)）")
+        put(tally.isEmpty ? " — 未发现问题\n" : " — " + tally.joined(separator: "，") + "\n")
+        for note in result.notes { put("  注意：\(safe(note))\n") }
+        if let decision = report.review.decision { put("  审核：" + safe(ReviewText.decision(decision)) + "\n") }
         var currentSection: SectionID?? = .none
         var hidden = 0
+        let labels = CellText.labelBytes[report.form]
         for item in reviewed {
             let finding = item.finding
             guard finding.severity <= minSeverity else {
@@ -190,20 +216,29 @@ enum TextReport {
             if currentSection != .some(finding.section) {
                 currentSection = .some(finding.section)
                 let title = finding.section.map { report.definition.section($0).title } ?? "基本信息"
-                text += "  \(title)\n"
+                put("  \(title)\n")
             }
-            let verdict = item.status.map { "·" + $0.label } ?? ""
-            text += "    [\(finding.severity.label)\(verdict)] \(finding.ruleID)  \(safe(finding.message))\n"
-            if let note = item.note { text += "        " + safe(ReviewText.verdictLine(item, note: note)) + "\n" }
-            let labels = CellText.labels[finding.form]
-            if !finding.cells.isEmpty, finding.cells.count <= 8 {
-                text += "        单元格：" + finding.cells.map { labels[$0] }.joined(separator: "；") + "\n"
-            } else if finding.cells.count > 8 {
-                text += "        单元格：" + finding.cells.prefix(8).map { labels[$0] }.joined(separator: "；") + "；等 \(finding.cells.count) 个\n"
+            put("    [")
+            put(finding.severity.label)
+            if let status = item.status { put("·" + status.label) }
+            put("] ")
+            put(finding.ruleID)
+            put("  ")
+            put(safe(finding.message))
+            out.append(0x0A)
+            if let note = item.note { put("        " + safe(ReviewText.verdictLine(item, note: note)) + "\n") }
+            if !finding.cells.isEmpty {
+                put("        单元格：")
+                for (n, cell) in finding.cells.prefix(8).enumerated() {
+                    if n > 0 { put("；") }
+                    out.append(contentsOf: labels[cell])
+                }
+                if finding.cells.count > 8 { put("；等 \(finding.cells.count) 个") }
+                out.append(0x0A)
             }
         }
-        if hidden > 0 { text += "  （另有 \(hidden) 个低于“\(minSeverity.label)”级别的问题未列出）\n" }
-        return text
+        if hidden > 0 { put("  （另有 \(hidden) 个低于“\(minSeverity.label)”级别的问题未列出）\n") }
+        return out
     }
 
     /// `--summary`: one line for the file.
@@ -281,14 +316,18 @@ enum JSONReport {
     static let separator: [UInt8] = Array(",\n    ".utf8)
 
     /// A file's pretty canonical object indented to its place in the `files` array (final newline dropped).
-    static func indented(_ object: [UInt8]) -> [UInt8] {
+    static func indented(_ object: [UInt8]) -> [UInt8] { indented(object, by: 4) }
+
+    /// Every line after the first indented by `by` more spaces (final newline dropped).
+    static func indented(_ object: [UInt8], by indent: Int) -> [UInt8] {
+        let body = object.last == 0x0A ? object.dropLast() : object[...]
+        guard indent > 0 else { return Array(body) }
         var out: [UInt8] = []
         out.reserveCapacity(object.count + object.count / 8)
-        let body = object.last == 0x0A ? object.dropLast() : object[...]
         var start = body.startIndex
         while let nl = body[start...].firstIndex(of: 0x0A) {
             out.append(contentsOf: body[start...nl])
-            out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            for _ in 0..<indent { out.append(0x20) }
             start = nl + 1
         }
         out.append(contentsOf: body[start...])
@@ -296,14 +335,17 @@ enum JSONReport {
     }
 
     /// The end of the document after the last file.
-    static func tail(files: Int, byCode: [Int32: Int], totals: SeverityCounts, options: CheckOutputOptions) -> [UInt8] {
-        let rest = PrettyCanonicalWriter.bytes(.object(JSONObject(topMembers(byCode: byCode, totals: totals, options: options))))
+    static func tail(files: Int, byCode: [Int32: Int], totals: SeverityCounts, options: CheckOutputOptions,
+                     clusters: [SimilarText.Cluster]? = nil) -> [UInt8] {
+        let rest = PrettyCanonicalWriter.bytes(.object(JSONObject(topMembers(byCode: byCode, totals: totals, options: options,
+                                                                             clusters: clusters))))
         var out: [UInt8] = Array((files == 0 ? "{\n  \"files\": []," : "\n  ],").utf8)
         out += rest.dropFirst()  // the `{` of the rest's own object
         return out
     }
 
-    static func topMembers(byCode: [Int32: Int], totals: SeverityCounts, options: CheckOutputOptions) -> [(key: String, value: JSONValue)] {
+    static func topMembers(byCode: [Int32: Int], totals: SeverityCounts, options: CheckOutputOptions,
+                           clusters: [SimilarText.Cluster]? = nil) -> [(key: String, value: JSONValue)] {
         let count = { (code: Int32) in JSONValue.number(JSONNumber(Int64(byCode[code] ?? 0))) }
         var top: [(key: String, value: JSONValue)] = [
             ("format", .string("nianbao-check")),
@@ -312,11 +354,15 @@ enum JSONReport {
         ]
         if let previous = options.previousPath { top.append(("previous", .string(previous))) }
         if let previousDir = options.previousDir { top.append(("previous_dir", .string(previousDir))) }
+        if let clusters { top.append(("similar_text", SimilarText.json(clusters))) }
         return top
     }
 
     /// The whole document at once (what the streamed bytes must equal).
     static func document(_ results: [CheckResult], options: CheckOutputOptions) -> JSONValue {
+        let clusters = options.clusters
+            ? SimilarText.clusters(results.map { $0.report.map { SimilarityClusters.Signature($0) } ?? .unreadable }, paths: results.map(\.path))
+            : nil
         var byCode: [Int32: Int] = [:]
         var totals = SeverityCounts()
         var files: [JSONValue] = []
@@ -327,7 +373,7 @@ enum JSONReport {
             totals += counts
             files.append(file(result, reviewed: reviewed, counts: counts, options: options))
         }
-        return .object(JSONObject([("files", .array(files))] + topMembers(byCode: byCode, totals: totals, options: options)))
+        return .object(JSONObject([("files", .array(files))] + topMembers(byCode: byCode, totals: totals, options: options, clusters: clusters)))
     }
 
     static func file(_ result: CheckResult, reviewed: [ReviewedFinding], counts: SeverityCounts, options: CheckOutputOptions) -> JSONValue {
@@ -438,35 +484,41 @@ final class OutputBuffer {
 /// The pretty canonical bytes of a file's object in `check --format json`, written without
 /// building a JSON value for every finding (the findings are most of the output).
 ///
-/// The bytes equal `PrettyCanonicalWriter.bytes(JSONReport.file(…))` without its final
-/// newline (`CheckBatchTests` compares them); the small members go through the writer, the
-/// findings array is emitted directly with the cells' id and label bytes made once per form.
+/// The bytes equal `PrettyCanonicalWriter.bytes(JSONReport.file(…))` without its final newline,
+/// every line after the first indented by `indent` more spaces (`CheckBatchTests` compares the
+/// streamed document with the whole one); the small members go through the writer, the findings
+/// array is written directly at its final indentation with keys and cell strings escaped once.
 enum FileJSON {
-    static func bytes(_ result: CheckResult, reviewed: [ReviewedFinding], counts: SeverityCounts, options: CheckOutputOptions) -> [UInt8] {
+    static func bytes(_ result: CheckResult, reviewed: [ReviewedFinding], counts: SeverityCounts, options: CheckOutputOptions,
+                      indent: Int = 0) -> [UInt8] {
         let whole = PrettyCanonicalWriter.bytes(JSONReport.file(result, reviewed: [], counts: counts,
                                                                 options: CheckOutputOptions(format: .json, summary: true)))
-        var object = Array(whole.dropLast())
-        guard result.report != nil, !options.summary else { return object }
-        let anchor = Array("\n  \"form\": ".utf8)
-        guard let at = find(anchor, in: object) else { return object }
-        var findings: [UInt8] = Array("\n  \"findings\": ".utf8)
-        findings.reserveCapacity(reviewed.count * 600)
+        let head = JSONReport.indented(whole.last == 0x0A ? Array(whole.dropLast()) : whole, by: indent)
+        guard let report = result.report, !options.summary else { return head }
+        let anchor = newline(indent + 2) + Array("\"form\": ".utf8)
+        guard let at = find(anchor, in: head) else { return head }
+        var out: [UInt8] = []
+        out.reserveCapacity(head.count + reviewed.count * 900)
+        out += head[..<at]
+        newline(indent + 2, to: &out)
+        out += keyFindings
         let shown = reviewed.filter { $0.finding.severity <= options.minSeverity }
         if shown.isEmpty {
-            findings += Array("[]".utf8)
+            out += Array("[]".utf8)
         } else {
-            findings.append(UInt8(ascii: "["))
+            let strings = cellStrings[report.form]
+            out.append(UInt8(ascii: "["))
             for (n, item) in shown.enumerated() {
-                if n > 0 { findings.append(UInt8(ascii: ",")) }
-                newline(4, to: &findings)
-                finding(item, indent: 4, to: &findings)
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 4, to: &out)
+                finding(item, indent: indent + 4, strings: strings, to: &out)
             }
-            findings += newline(2)
-            findings.append(UInt8(ascii: "]"))
+            newline(indent + 2, to: &out)
+            out.append(UInt8(ascii: "]"))
         }
-        findings.append(UInt8(ascii: ","))
-        object.insert(contentsOf: findings, at: at)
-        return object
+        out.append(UInt8(ascii: ","))
+        out += head[at...]
+        return out
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
@@ -487,46 +539,61 @@ enum FileJSON {
         for _ in 0..<indent { out.append(0x20) }
     }
 
-    /// `"key": ` for every key a finding has, escaped once.
-    static let keys: [String: [UInt8]] = Dictionary(uniqueKeysWithValues:
-        ["actual", "cells", "expected", "fingerprint", "message", "review", "rule", "section", "severity", "span", "id", "label"]
-            .map { ($0, string($0) + [UInt8(ascii: ":"), 0x20]) })
+    /// `"key": `, escaped once.
+    static func key(_ k: String) -> [UInt8] { string(k) + [UInt8(ascii: ":"), 0x20] }
+    static let keyFindings = key("findings"), keyActual = key("actual"), keyCells = key("cells"), keyExpected = key("expected"),
+               keyFingerprint = key("fingerprint"), keyMessage = key("message"), keyReview = key("review"), keyRule = key("rule"),
+               keySection = key("section"), keySeverity = key("severity"), keySpan = key("span"), keyID = key("id"), keyLabel = key("label")
+    static let sectionStrings: [SectionID: [UInt8]] = Dictionary(uniqueKeysWithValues: SectionID.allCases.map { ($0, string($0.rawValue)) })
+    static let severityStrings: [[UInt8]] = Severity.allCases.map { string($0.rawValue) }
 
     /// A JSON string's bytes, escaped as the canonical writer escapes it.
-    static func string(_ s: String) -> [UInt8] { Array(PrettyCanonicalWriter.bytes(.string(s)).dropLast()) }
+    static func string(_ s: String) -> [UInt8] {
+        var out: [UInt8] = []
+        JSONText.appendString(s, to: &out)
+        return out
+    }
 
     /// Escaped id and label of every cell, per form.
     static let cellStrings = PerForm { def in def.cells.map { (id: string($0.ref.description), label: string($0.label)) } }
 
-    static func member(_ key: String, indent: Int, to out: inout [UInt8], first: Bool = false) {
+    @inline(__always)
+    static func member(_ key: [UInt8], indent: Int, to out: inout [UInt8], first: Bool = false) {
         if !first { out.append(UInt8(ascii: ",")) }
         newline(indent, to: &out)
-        out.append(contentsOf: keys[key] ?? (string(key) + [UInt8(ascii: ":"), 0x20]))
+        out.append(contentsOf: key)
     }
 
-    static func finding(_ item: ReviewedFinding, indent: Int, to out: inout [UInt8]) {
+    /// A nested value written by the canonical writer, its lines indented to `indent`.
+    static func nested(_ value: JSONValue, indent: Int, to out: inout [UInt8]) {
+        for byte in PrettyCanonicalWriter.bytes(value).dropLast() {
+            out.append(byte)
+            if byte == 0x0A { for _ in 0..<indent { out.append(0x20) } }
+        }
+    }
+
+    static func finding(_ item: ReviewedFinding, indent: Int, strings: [(id: [UInt8], label: [UInt8])], to out: inout [UInt8]) {
         let f = item.finding
         let inner = indent + 2
         out.append(UInt8(ascii: "{"))
         var first = true
-        func key(_ k: String) {
+        func key(_ k: [UInt8]) {
             member(k, indent: inner, to: &out, first: first)
             first = false
         }
-        if let a = f.actual { key("actual"); out += string(a) }
-        key("cells")
+        if let a = f.actual { key(keyActual); JSONText.appendString(a, to: &out) }
+        key(keyCells)
         if f.cells.isEmpty {
-            out += Array("[]".utf8)
+            out += [UInt8(ascii: "["), UInt8(ascii: "]")]
         } else {
-            let strings = cellStrings[f.form]
             out.append(UInt8(ascii: "["))
             for (n, cell) in f.cells.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 newline(inner + 2, to: &out)
                 out.append(UInt8(ascii: "{"))
-                member("id", indent: inner + 4, to: &out, first: true)
+                member(keyID, indent: inner + 4, to: &out, first: true)
                 out.append(contentsOf: strings[cell].id)
-                member("label", indent: inner + 4, to: &out)
+                member(keyLabel, indent: inner + 4, to: &out)
                 out.append(contentsOf: strings[cell].label)
                 newline(inner + 2, to: &out)
                 out.append(UInt8(ascii: "}"))
@@ -534,26 +601,20 @@ enum FileJSON {
             newline(inner, to: &out)
             out.append(UInt8(ascii: "]"))
         }
-        if let e = f.expected { key("expected"); out += string(e) }
-        key("fingerprint"); out += string(item.fingerprint.description)
-        key("message"); out += string(f.message)
+        if let e = f.expected { key(keyExpected); JSONText.appendString(e, to: &out) }
+        key(keyFingerprint); JSONText.appendString(item.fingerprint.description, to: &out)
+        key(keyMessage); JSONText.appendString(f.message, to: &out)
         if item.note != nil, case .object(let members) = JSONReport.finding(item) {
-            key("review")
-            let review = PrettyCanonicalWriter.bytes(members["review"] ?? .null).dropLast()
-            for byte in review {
-                out.append(byte)
-                if byte == 0x0A { out += Array(repeating: 0x20, count: inner) }
-            }
+            key(keyReview)
+            nested(members["review"] ?? .null, indent: inner, to: &out)
         }
-        key("rule"); out += string(f.ruleID)
-        key("section"); out += f.section.map { string($0.rawValue) } ?? Array("null".utf8)
-        key("severity"); out += string(f.severity.rawValue)
+        key(keyRule); JSONText.appendString(f.ruleID, to: &out)
+        key(keySection)
+        if let section = f.section { out += sectionStrings[section] ?? string(section.rawValue) } else { out += Array("null".utf8) }
+        key(keySeverity); out += severityStrings[Severity.allCases.firstIndex(of: f.severity)!]
         if let span = f.span {
-            key("span")
-            for byte in PrettyCanonicalWriter.bytes(JSONReport.spanJSON(span)).dropLast() {
-                out.append(byte)
-                if byte == 0x0A { out += Array(repeating: 0x20, count: inner) }
-            }
+            key(keySpan)
+            nested(JSONReport.spanJSON(span), indent: inner, to: &out)
         }
         newline(indent, to: &out)
         out.append(UInt8(ascii: "}"))

@@ -11,7 +11,7 @@ struct Status: ParsableCommand {
             报告按机关名称与名单匹配（“人民政府办公室”与“政府办”、“委员会”与“委”、“街道办事处”与“街道”等视为相同）；
             可能对应多个单位的报告不会被猜测，而是单独列出；不在名单上的报告也单独列出。
             是否按时以报告落款日期与截止日期比较；名单未写截止日期的，部门按次年 1 月 31 日、本级政府按次年 3 月 31 日，
-            乡镇、街道的期限由各地规定，需在名单中写明。没有落款日期的报告记为“日期不明”。
+            乡镇、街道的期限由各地规定，需在名单中写明。没有落款日期的，取报告正文末行单独写的日期（如“2026年1月20日”）；都没有的记为“日期不明”。
 
             示例：
               nianbao status 应报单位.csv 各单位/2025
@@ -147,7 +147,8 @@ enum DeskFacts {
         return FiledReport(path: path, report: report, findings: open, signedOn: signedOn(report), decision: decision(report))
     }
 
-    static func signedOn(_ report: Report) -> CalendarDate? { report.signOff?.date }
+    /// The sign-off date when the model has it, else the report's own stated date (see `StatedDate`), else nil.
+    static func signedOn(_ report: Report) -> CalendarDate? { StatedDate.of(report)?.date }
 
     static func decision(_ report: Report) -> FiledReport.Decision? {
         switch report.review.decision?.status {

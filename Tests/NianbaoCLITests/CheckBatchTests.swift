@@ -106,15 +106,82 @@ import Testing
         #expect(Self.results().contains { ($0.report?.review.notes.count ?? 0) == 2 && $0.report?.review.decision != nil })
     }
 
+    /// Reports where 乙 and 丙 took over 甲's section 一 (new name and figures), 丁 is its own, and 甲's
+    /// other year is the same agency.
+    static func copiedResults() -> [CheckResult] {
+        let own = "本年度，甲县水利局围绕河道管理、防汛抗旱、农村饮水安全等重点领域，通过门户网站发布信息312条，"
+            + "组织开展政务公开专题培训4次，参训人员120人次；对水资源管理政策进行解读9篇，回应社会关切15次，"
+            + "在政务服务大厅设置公开查阅点，集中公开办事指南和政策文件，全年未发生泄密事件。"
+        let other = "本年度，丁县审计局聚焦财政资金审计、经济责任审计和政府投资项目审计，按要求公开审计结果公告6份，"
+            + "同时建立审计整改情况公开机制，督促被审计单位公开整改结果，接受社会监督，审计公开工作稳步推进。"
+        func result(_ agency: String, _ s1: String, year: Int = 2025) -> CheckResult {
+            var report = SampleReports.filled(form: .v2021, year: year, agency: agency)
+            report.texts[.s1] = s1
+            return CheckResult(path: "\(agency)\(year).json", report: report, error: nil, findings: Validator.validate(report))
+        }
+        return [
+            result("甲县水利局", own),
+            result("丁县审计局", other),
+            result("乙县林业局", own.replacingOccurrences(of: "甲县水利局", with: "乙县林业局").replacingOccurrences(of: "312", with: "287")),
+            CheckResult(path: "bad.json", report: nil, error: ReportFileError(path: "bad.json", message: "坏了"), findings: []),
+            result("丙县统计局", own.replacingOccurrences(of: "甲县水利局", with: "丙县统计局").replacingOccurrences(of: "4次", with: "6次")),
+            result("甲县水利局", own, year: 2024),
+        ]
+    }
+
+    @Test func copiedSectionsAreReportedOncePerClusterAfterTheFiles() throws {
+        let results = Self.copiedResults()
+        let options = CheckOutputOptions(format: .text, clusters: true)
+        let sink = OutputCapture()
+        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
+                                 paths: results.map(\.path))
+        for r in results { writer.write(FileOutcome(r, options: options)) }
+        writer.finish()
+        let text = String(decoding: sink.bytes, as: UTF8.self)
+        let block = try #require(text.range(of: "与其他单位雷同"), "\(text.suffix(600))")
+        let tail = String(text[block.lowerBound...])
+        #expect(tail.components(separatedBy: "第 1 组").count == 2 && !tail.contains("第 2 组"), "\(tail)")
+        #expect(tail.contains("一、总体情况，4 份"), "甲 (both years), 乙 and 丙: \(tail)")
+        #expect(tail.contains("乙县林业局2025.json：乙县林业局") && tail.contains("丙县统计局2025.json：丙县统计局"))
+        #expect(!tail.contains("丁县审计局"), "丁's text is its own")
+        #expect(text.range(of: "✓ 丙县统计局2025.json")!.lowerBound < block.lowerBound, "after the per-file results")
+        // Without clusters nothing is said; one agency alone (two years) is not a cluster.
+        let alone = [results[0], results[5]]
+        #expect(SimilarText.clusters(alone.map { SimilarityClusters.Signature($0.report!) }, paths: ["a", "b"]).isEmpty)
+    }
+
+    @Test func copiedSectionsInJSON() throws {
+        let results = Self.copiedResults()
+        let options = CheckOutputOptions(format: .json, clusters: true)
+        let sink = OutputCapture()
+        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
+                                 paths: results.map(\.path))
+        for r in results { writer.write(FileOutcome(r, options: options)) }
+        writer.finish()
+        #expect(sink.bytes == PrettyCanonicalWriter.bytes(JSONReport.document(results, options: options)))
+        let document = try JSONParser().parse(sink.bytes)
+        guard case .object(let top) = document, case .array(let clusters)? = top["similar_text"] else {
+            Issue.record("no similar_text member")
+            return
+        }
+        #expect(clusters.count == 1)
+        guard case .object(let cluster) = clusters[0], case .array(let members)? = cluster["members"] else { return }
+        #expect(cluster["part"] == .string("s1"))
+        #expect(members.count == 4)
+        #expect(members.first == .object(JSONObject([("path", .string("甲县水利局2025.json")), ("agency", .string("甲县水利局"))])))
+    }
+
     @Test(arguments: [false, true])
     func streamedJSONIsTheWholeDocument(summary: Bool) throws {
         for options in [CheckOutputOptions(format: .json, summary: summary),
+                        CheckOutputOptions(format: .json, summary: summary, clusters: true),
                         CheckOutputOptions(format: .json, summary: summary, minSeverity: .incomplete, previousPath: "p.json")] {
             for results in [Self.results(), []] {
                 let expected = PrettyCanonicalWriter.bytes(JSONReport.document(results, options: options))
                 var written: [UInt8] = []
                 let sink = OutputCapture()
-                let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false))
+                let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
+                                         paths: results.map(\.path))
                 for r in results { writer.write(FileOutcome(r, options: options)) }
                 writer.finish()
                 written = sink.bytes

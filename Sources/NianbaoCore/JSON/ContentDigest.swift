@@ -6,7 +6,11 @@ public enum ContentDigest {
 
     /// `"sha256:"` followed by the lowercase hex SHA-256 of the JCS bytes of `value`.
     public static func sha256(_ value: JSONValue) -> String {
-        let digest = SHA256.hash(data: JCSWriter.bytes(value))
+        hex(SHA256.hash(data: JCSWriter.bytes(value)))
+    }
+
+    /// `"sha256:"` and the lowercase hex of a SHA-256 digest.
+    static func hex(_ digest: SHA256.Digest) -> String {
         var out = Array("sha256:".utf8)
         out.reserveCapacity(7 + 64)
         for byte in digest {

@@ -3,6 +3,8 @@ extension ReportDecoder {
     static let signOffKeys = KeySet(["agency", "date"])
     static let originKeys = KeySet(["copied_text_from", "summed"])
     static let summedKeys = KeySet(["units", "blanks"])
+    /// Members of `summed` a file may leave out (written only when not empty).
+    static let summedOptionalKeys = ["overflowed", "not_summed"]
     static let reviewKeys = KeySet(["notes", "decision"])
     static let decisionKeys = KeySet(["status", "reviewer", "date", "reasons"])
     static let noteKeys = KeySet(["target", "status", "text", "author", "date", "basis", "replies"])
@@ -83,7 +85,19 @@ extension ReportDecoder {
         var origin = ReportOrigin()
         origin.copiedTextFrom = try optionalString(m[0], at: ["origin", "copied_text_from"], what: "copied_text_from")
         if m[1] != .null {
-            let s = try members(m[1], at: ["origin", "summed"], expected: Self.summedKeys, what: "summed（汇总来源）")
+            // `overflowed` and `not_summed` are optional: take them out before the strict check of the rest.
+            var optional: [String: JSONValue] = [:]
+            var required = m[1]
+            if case .object(var object) = m[1] {
+                for key in Self.summedOptionalKeys {
+                    if let value = object[key] {
+                        optional[key] = value
+                        object[key] = nil
+                    }
+                }
+                required = .object(object)
+            }
+            let s = try members(required, at: ["origin", "summed"], expected: Self.summedKeys, what: "summed（汇总来源）")
             var units: [String] = []
             for (i, unit) in try array(s[0], at: ["origin", "summed", "units"], what: "汇总单位", limit: 1_000_000).enumerated() {
                 units.append(try string(unit, at: ["origin", "summed", "units", String(i)], what: "汇总单位名称"))
@@ -104,7 +118,17 @@ extension ReportDecoder {
                 }
                 blanks[id] = indices
             }
-            origin.summed = SumProvenance(units: units, blanks: blanks)
+            var lists: [String: [String]] = [:]
+            for key in Self.summedOptionalKeys {
+                guard let value = optional[key] else { continue }
+                var ids: [String] = []
+                for (i, item) in try array(value, at: ["origin", "summed", key], what: key, limit: form.definition.cells.count).enumerated() {
+                    ids.append(try cellID(item, at: ["origin", "summed", key, String(i)], form: form))
+                }
+                lists[key] = ids
+            }
+            origin.summed = SumProvenance(units: units, blanks: blanks, overflowed: lists["overflowed"] ?? [],
+                                          notSummed: lists["not_summed"] ?? [])
         }
         return origin
     }

@@ -26,13 +26,17 @@ extension ReportFile {
     static func originJSON(_ origin: ReportOrigin) -> JSONValue {
         object([
             ("copied_text_from", origin.copiedTextFrom.map { .string($0) } ?? .null),
-            ("summed", origin.summed.map { summed in
-                object([
+            ("summed", origin.summed.map { summed -> JSONValue in
+                var members: [(String, JSONValue)] = [
                     ("units", .array(summed.units.map { .string($0) })),
                     ("blanks", .object(JSONObject(summed.blanks.keys.sorted().map { key in
                         (key: key, value: JSONValue.array((summed.blanks[key] ?? []).map { .number(JSONNumber(Int64($0))) }))
                     }))),
-                ])
+                ]
+                // Optional members, written only when there is something to say (older files stay byte for byte).
+                if !summed.overflowed.isEmpty { members.append(("overflowed", .array(summed.overflowed.map { .string($0) }))) }
+                if !summed.notSummed.isEmpty { members.append(("not_summed", .array(summed.notSummed.map { .string($0) }))) }
+                return object(members)
             } ?? .null),
         ])
     }

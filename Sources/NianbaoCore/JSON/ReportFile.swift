@@ -32,7 +32,7 @@ public enum ReportFile {
     /// sign-off or origin), so adding a review note changes neither the digest nor, for a
     /// version 1 file, the bytes hashed.
     public static func digest(_ report: Report) -> String {
-        ContentDigest.sha256(jsonValue(report, includeReview: false))
+        DigestTemplate.digest(report) ?? ContentDigest.sha256(jsonValue(report, includeReview: false))
     }
 
     /// The schema version a report is written with: 1 unless it uses a version 2 addition.

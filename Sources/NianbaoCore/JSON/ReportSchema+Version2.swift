@@ -6,14 +6,15 @@ extension ReportSchema {
     static func nullable(_ name: String) -> JSONValue {
         object([("oneOf", .array([object([("type", .string("null"))]), ref(name)]))])
     }
-    static func strictObject(_ properties: [(String, JSONValue)], description: String? = nil) -> JSONValue {
+    static func strictObject(_ properties: [(String, JSONValue)], optional: [(String, JSONValue)] = [],
+                             description: String? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let description { members.append(("description", .string(description))) }
         members += [
             ("type", .string("object")),
             ("additionalProperties", .bool(false)),
             ("required", .array(properties.map { .string($0.0) })),
-            ("properties", object(properties)),
+            ("properties", object(properties + optional)),
         ]
         return object(members)
     }
@@ -75,6 +76,9 @@ extension ReportSchema {
             ("units", array(of: string)),
             ("blanks", object([("description", .string("单元格编号 → 未填该格的单位序号")), ("type", .string("object")),
                                ("additionalProperties", array(of: object([("type", .string("integer")), ("minimum", .number(JSONNumber(0)))])))])),
+        ], optional: [
+            ("overflowed", object([("description", .string("各单位之和超出单元格上限而留空的单元格（可省略）")), ("type", .string("array")), ("items", ref("cell_id"))])),
+            ("not_summed", object([("description", .string("有意不汇总、留待本级政府填写的单元格，如规章一行（可省略）")), ("type", .string("array")), ("items", ref("cell_id"))])),
         ])
         let origin = strictObject([
             ("copied_text_from", object([("description", .string("复制了上年正文时，上年文件的内容摘要")),

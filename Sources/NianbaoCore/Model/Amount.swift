@@ -86,19 +86,27 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Text with thousands separators for display, e.g. `3,194.752`.
     public var grouped: String {
-        let text = description
-        let negative = text.hasPrefix("-")
-        let body = negative ? String(text.dropFirst()) : text
-        let parts = body.split(separator: ".", maxSplits: 1)
-        var whole = String(parts[0])
-        var out = ""
-        while whole.count > 3 {
-            out = "," + whole.suffix(3) + out
-            whole.removeLast(3)
+        // Built from the digits directly: messages of a batch check format many of these.
+        let magnitude = units.magnitude
+        let divisor = UInt64(Amount.pow10(scale))
+        var whole = magnitude / divisor
+        var frac = magnitude % divisor
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(32)
+        for _ in 0..<scale {
+            reversed.append(UInt8(ascii: "0") + UInt8(frac % 10))
+            frac /= 10
         }
-        out = whole + out
-        if parts.count == 2 { out += "." + parts[1] }
-        return (negative ? "-" : "") + out
+        if scale > 0 { reversed.append(UInt8(ascii: ".")) }
+        var digits = 0
+        repeat {
+            if digits > 0, digits % 3 == 0 { reversed.append(UInt8(ascii: ",")) }
+            reversed.append(UInt8(ascii: "0") + UInt8(whole % 10))
+            whole /= 10
+            digits += 1
+        } while whole > 0
+        if units < 0 { reversed.append(UInt8(ascii: "-")) }
+        return String(decoding: reversed.reversed(), as: UTF8.self)
     }
 
     /// Sum of two amounts, exact; nil on overflow.

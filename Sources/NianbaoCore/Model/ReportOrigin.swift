@@ -14,15 +14,21 @@ public struct ReportOrigin: Sendable, Hashable {
     public var isEmpty: Bool { copiedTextFrom == nil && summed == nil }
 }
 
-/// The units a summed draft was made from.
+/// The units a summed draft was made from, and why a summed cell is what it is.
 public struct SumProvenance: Sendable, Hashable {
     /// The units included, as their reports name them, in the order summed.
     public var units: [String]
     /// Cell dotted id → indices into `units` of the units that left it blank (the sum is then incomplete).
     public var blanks: [String: [Int]]
+    /// Dotted ids of cells left blank because the units' sum went past what a cell holds.
+    public var overflowed: [String]
+    /// Dotted ids of cells deliberately not summed (the 规章 row: made by the government, not its departments).
+    public var notSummed: [String]
 
-    public init(units: [String], blanks: [String: [Int]] = [:]) {
+    public init(units: [String], blanks: [String: [Int]] = [:], overflowed: [String] = [], notSummed: [String] = []) {
         self.units = units
         self.blanks = blanks
+        self.overflowed = overflowed
+        self.notSummed = notSummed
     }
 }

@@ -92,7 +92,7 @@ public struct Roster: Sendable, Equatable {
                 if record.fields.allSatisfy({ $0.trimmingAllSpace.isEmpty }) { continue }
                 throw Problem(message: "\(source)：第 \(record.line) 行没有单位名称。")
             }
-            let key = UnitName.key(name)
+            let key = AgencyName.key(name)
             if let first = seen[key] {
                 throw Problem(message: "\(source)：第 \(record.line) 行的“\(name)”与第 \(first) 行是同一个单位（名称归一后相同）。")
             }

@@ -1,6 +1,6 @@
 /// Finds the roster unit a report's agency name belongs to; never guesses between two.
 ///
-/// Names are compared by `UnitName.key`. An exact key match wins. Otherwise a roster name that
+/// Names are compared by `AgencyName.key`. An exact key match wins. Otherwise a roster name that
 /// the report's name ends with, or that ends with the report's name (a roster of a county often
 /// leaves out the county's name: `水利局` for `某县水利局`), matches when it is the only one;
 /// two or more such candidates are reported as ambiguous.
@@ -20,7 +20,7 @@ public struct RosterMatcher: Sendable {
 
     public init(roster: Roster) {
         self.roster = roster
-        keys = roster.units.map { UnitName.key($0.name) }
+        keys = roster.units.map { AgencyName.key($0.name) }
         var exact: [String: Int] = [:]
         for (i, key) in keys.enumerated() where exact[key] == nil { exact[key] = i }
         self.exact = exact
@@ -28,7 +28,7 @@ public struct RosterMatcher: Sendable {
 
     /// The unit for an agency name.
     public func match(_ agency: String) -> Match {
-        let key = UnitName.key(agency)
+        let key = AgencyName.key(agency)
         guard !key.isEmpty else { return .none }
         if let i = exact[key] { return .unit(i, exact: true) }
         var candidates: [Int] = []

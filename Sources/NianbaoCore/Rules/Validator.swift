@@ -19,8 +19,22 @@ public enum Validator {
             rule.evaluate(&context)
             findings += context.findings
         }
-        findings.sort(by: Finding.displayOrder)
-        return findings
+        return sortedForDisplay(findings)
+    }
+
+    /// `findings` in `Finding.displayOrder`, stable, sorting small keys instead of moving findings about.
+    static func sortedForDisplay(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > 1 else { return findings }
+        let keys = findings.map { f in (section: f.section?.ordinal ?? -1, cell: f.cells.first ?? -1, severity: f.severity) }
+        let order = findings.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            if a.section != b.section { return a.section < b.section }
+            if a.cell != b.cell { return a.cell < b.cell }
+            if a.severity != b.severity { return a.severity < b.severity }
+            if findings[i].ruleID != findings[j].ruleID { return findings[i].ruleID < findings[j].ruleID }
+            return i < j
+        }
+        return order.map { findings[$0] }
     }
 }
 

@@ -31,14 +31,60 @@ public enum SimilarityClusters {
     ///   - threshold: the estimated similarity from which two sections count as near-identical.
     ///   - minimumLength: sections with fewer compared characters (after masking and leaving out
     ///     boilerplate) are skipped: “无” and one-line sections are alike without being copied.
-    public static func find(in reports: [Report], parts: [TextPart] = [.section(.s1), .section(.s5)],
+    public static func find(in reports: [Report], parts: [TextPart] = defaultParts,
                             threshold: Double = 0.8, minimumLength: Int = 60) -> [Cluster] {
-        let agencies = reports.map { AgencyName.normalized($0.agency) }
+        let signatures = reports.map { Signature($0, parts: parts, minimumLength: minimumLength) }
+        return find(signatures: signatures, parts: parts, threshold: threshold)
+    }
+
+    /// The sections compared by default: 一 and 五.
+    public static let defaultParts: [TextPart] = [.section(.s1), .section(.s5)]
+
+    /// What is kept of one report for clustering: its agency's name key and one sketch per part
+    /// (64 values of 32 bits, 256 bytes a part), so a batch keeps signatures only, never texts.
+    public struct Signature: Sendable {
+        /// The agency's name key (`AgencyName.key`): members of a cluster are of at least two agencies.
+        public let agency: String
+        /// The agency's name as the report writes it.
+        public let name: String
+        let sketches: [[UInt32]?]
+
+        /// The signature of `report` for `parts` (a part shorter than `minimumLength` is not compared).
+        public init(_ report: Report, parts: [TextPart] = SimilarityClusters.defaultParts, minimumLength: Int = 60) {
+            agency = AgencyName.key(report.agency)
+            name = report.agency
+            let ownName = Array(report.agency.unicodeScalars.filter { !$0.properties.isWhitespace })
+            sketches = parts.map { part in
+                // The report's own name is no sign of copying, and a copier replaces it: it is masked like a figure.
+                var text = report.text(of: part)
+                if ownName.count >= 2 {
+                    var scalars = Array(text.unicodeScalars)
+                    AgencyName.replace(ownName, with: ["\u{25A1}"], in: &scalars)
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars)
+                    text = String(view)
+                }
+                return SimilarityClusters.sketch(text, minimumLength: minimumLength).map { $0.map { UInt32(truncatingIfNeeded: $0) } }
+            }
+        }
+
+        private init(agency: String, name: String, sketches: [[UInt32]?]) {
+            self.agency = agency
+            self.name = name
+            self.sketches = sketches
+        }
+
+        /// A report that could not be read: nothing to compare.
+        public static let unreadable = Signature(agency: "", name: "", sketches: [])
+    }
+
+    /// Clusters from signatures made with the same `parts`, in their order (members index the signatures).
+    public static func find(signatures: [Signature], parts: [TextPart] = defaultParts, threshold: Double = 0.8) -> [Cluster] {
         var clusters: [Cluster] = []
-        for part in parts {
-            let sketches = reports.map { sketch($0.text(of: part), minimumLength: minimumLength) }
-            var parent = Array(0..<reports.count)
-            var joinedAt = [Double](repeating: 1, count: reports.count)
+        for (p, part) in parts.enumerated() {
+            let sketches: [[UInt32]?] = signatures.map { p < $0.sketches.count ? $0.sketches[p] : nil }
+            var parent = Array(0..<signatures.count)
+            var joinedAt = [Double](repeating: 1, count: signatures.count)
             func root(_ i: Int) -> Int {
                 var i = i
                 while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
@@ -49,7 +95,7 @@ public enum SimilarityClusters {
                 for (r, sketch) in sketches.enumerated() {
                     guard let sketch else { continue }
                     var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(band)
-                    for k in (band * rows)..<((band + 1) * rows) { h = (h ^ sketch[k]) &* 0x0000_0100_0000_01B3 }
+                    for k in (band * rows)..<((band + 1) * rows) { h = (h ^ UInt64(sketch[k])) &* 0x0000_0100_0000_01B3 }
                     buckets[h, default: []].append(r)
                 }
                 for members in buckets.values where members.count > 1 {
@@ -63,8 +109,8 @@ public enum SimilarityClusters {
                 }
             }
             var groups: [Int: [Int]] = [:]
-            for r in 0..<reports.count where sketches[r] != nil { groups[root(r), default: []].append(r) }
-            for members in groups.values where members.count > 1 && Set(members.map { agencies[$0] }).count > 1 {
+            for r in 0..<signatures.count where sketches[r] != nil { groups[root(r), default: []].append(r) }
+            for members in groups.values where members.count > 1 && Set(members.map { signatures[$0].agency }).count > 1 {
                 let sorted = members.sorted()
                 clusters.append(Cluster(part: part, members: sorted,
                                         similarity: sorted.map { joinedAt[$0] }.min() ?? 1))
@@ -100,7 +146,7 @@ public enum SimilarityClusters {
     }
 
     /// The share of equal bins: an estimate of the Jaccard similarity of the two shingle sets.
-    static func estimate(_ a: [UInt64], _ b: [UInt64]) -> Double {
+    static func estimate(_ a: [UInt32], _ b: [UInt32]) -> Double {
         var equal = 0
         for k in 0..<bins where a[k] == b[k] { equal += 1 }
         return Double(equal) / Double(bins)

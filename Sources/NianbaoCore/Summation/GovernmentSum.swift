@@ -41,7 +41,7 @@ public struct GovernmentSum: Sendable {
             blanks[defs[cell].ref.description] = units
         }
         let overflowed = sum.overflowed.sorted().map { defs[$0].ref.description }
-        report.origin.summed = SumProvenance(units: sum.units, blanks: blanks)
+        report.origin.summed = SumProvenance(units: sum.units, blanks: blanks, overflowed: overflowed, notSummed: notSummed)
         return GovernmentSum(report: report, units: sum.units, blanks: blanks, overflowed: overflowed, notSummed: notSummed)
     }
 }

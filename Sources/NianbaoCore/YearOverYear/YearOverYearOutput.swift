@@ -19,7 +19,26 @@ extension YearOverYear {
         return value.isNegative || value.isZero ? text : "+" + text
     }
 
-    var title: String { "\(report.agency)：\(previous.year) 年度 → \(report.year) 年度" }
+    var title: String { Self.oneLine("\(report.agency)：\(previous.year) 年度 → \(report.year) 年度") }
+
+    /// Text from the file on one line: a quoted passage may span paragraphs, and in the text and
+    /// Markdown forms a line break from the file must not start a line (a heading, a list) of its own.
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out += " ⏎ "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A passage as quoted in the text and Markdown forms: one line, at most 60 characters.
+    static func quoted(_ passage: TextSpan) -> String {
+        let quote = passage.quote.count > 60 ? String(passage.quote.prefix(60)) + "…" : passage.quote
+        return "“" + oneLine(quote) + "”"
+    }
 
     /// Rows of the changed cells only (the text and Markdown forms; HTML and JSON list every cell).
     var changedCells: [CellChange] { cells.filter { !($0.change?.isZero ?? ($0.last == $0.this)) } }
@@ -27,7 +46,7 @@ extension YearOverYear {
     /// Plain text, aligned for a terminal (the caller sanitises it).
     public func text() -> String {
         var out: [String] = [title]
-        if let mismatch { out.append("注意：" + mismatch.message) }
+        if let mismatch { out.append("注意：" + Self.oneLine(mismatch.message)) }
         out.append("")
         out.append("比率（narrative-checks §6）")
         for ratio in ratios {
@@ -45,12 +64,12 @@ extension YearOverYear {
             let title = section.part.label(in: report.form)
             out.append("  \(title)：\(Self.percent(section.overlap.share))，相同段落 \(section.passages.count) 处")
             for passage in section.passages.prefix(5) {
-                out.append("    “\(passage.quote.count > 60 ? String(passage.quote.prefix(60)) + "…" : passage.quote)”")
+                out.append("    " + Self.quoted(passage))
             }
         }
         out.append("")
         out.append("跨年度检查（\(findings.count) 项）")
-        for finding in findings { out.append("  \(finding.severity.label) \(finding.ruleID) \(finding.message)") }
+        for finding in findings { out.append("  \(finding.severity.label) \(finding.ruleID) \(Self.oneLine(finding.message))") }
         return out.joinedText(separator: "\n") + "\n"
     }
 
@@ -58,7 +77,7 @@ extension YearOverYear {
     public func markdown() -> String {
         func md(_ s: String) -> String { ReportExporter.escapeMarkdown(s) }
         var out: [String] = ["# " + md(title), ""]
-        if let mismatch { out += ["> 注意：" + md(mismatch.message), ""] }
+        if let mismatch { out += ["> 注意：" + md(Self.oneLine(mismatch.message)), ""] }
         out += ["## 比率", "", "| 比率 | \(previous.year) | \(report.year) | 变化 | 公式 |", "|---|---|---|---|---|"]
         for r in ratios {
             out.append("| \(r.name)\(r.isJump ? " ⚠" : "") | \(Self.percent(r.last)) | \(Self.percent(r.this)) | \(Self.factor(r)) | \(md(r.formula)) |")
@@ -70,10 +89,10 @@ extension YearOverYear {
         out += ["", "## 文字相同比例", ""]
         for s in sections {
             out.append("- \(md(s.part.label(in: report.form)))：\(Self.percent(s.overlap.share))，相同段落 \(s.passages.count) 处")
-            for p in s.passages.prefix(5) { out.append("  - “\(md(p.quote))”") }
+            for p in s.passages.prefix(5) { out.append("  - " + md(Self.quoted(p))) }
         }
         out += ["", "## 跨年度检查", ""]
-        for f in findings { out.append("- \(f.severity.label) `\(f.ruleID)` \(md(f.message))") }
+        for f in findings { out.append("- \(f.severity.label) `\(f.ruleID)` \(md(Self.oneLine(f.message)))") }
         return out.joinedText(separator: "\n") + "\n"
     }
 

@@ -96,6 +96,8 @@ private struct Session {
                 lastKey = clock.now
                 idleSent = false
                 actions.append(KeyMap.action(for: key, in: state))
+            } else if terminal.isGone {
+                return stopByHangup()
             } else if !idleSent, clock.now - lastKey > .milliseconds(1500) {
                 idleSent = true
                 actions.append(.idle)
@@ -176,23 +178,31 @@ private struct Session {
 
     /// SIGHUP, SIGTERM, SIGINT …: everything typed goes into a recovery copy, then the editor ends.
     mutating func stopBySignal(_ signo: Int32) -> EditorExit {
-        var lost = false
-        if app.mode == .edit, state.hasUnsavedEdits {
-            if app.recovery == nil {
-                lost = true
-            } else {
-                _ = writeRecovery(state.recoveryReport)
-                lost = recoveryStatus.isFailing
-            }
-        }
-        return EditorExit(signal: signo, lostUnsavedEdits: lost)
+        EditorExit(signal: signo, lostUnsavedEdits: !keepUnsavedEdits())
+    }
+
+    /// The terminal went away without a signal: as after SIGHUP, the typing goes into a copy.
+    mutating func stopByHangup() -> EditorExit {
+        EditorExit(lostUnsavedEdits: !keepUnsavedEdits(), terminalLost: true)
+    }
+
+    /// Writes unsaved edits (the cell being typed included) to a recovery copy; false when they are lost.
+    mutating func keepUnsavedEdits() -> Bool {
+        guard app.mode == .edit, state.hasUnsavedEdits else { return true }
+        guard app.recovery != nil else { return false }
+        _ = writeRecovery(state.recoveryReport)
+        return !recoveryStatus.isFailing
     }
 
     /// What to print on standard error once the terminal is back.
     func exitReport(_ exit: EditorExit) -> String? {
         var text = ""
-        if let signo = exit.signal {
-            text += "nianbao: 收到 \(EditorExit.signalName(signo))，编辑器已退出"
+        if exit.signal != nil || exit.terminalLost {
+            if let signo = exit.signal {
+                text += "nianbao: 收到 \(EditorExit.signalName(signo))，编辑器已退出"
+            } else {
+                text += "nianbao: 终端已断开（读不到输入），编辑器已退出"
+            }
             if let written = recoveryStatus.lastWritten, !exit.lostUnsavedEdits, state.hasUnsavedEdits {
                 text += "；未保存的修改已写入恢复副本 \(written.path)，下次打开时可以恢复"
             }

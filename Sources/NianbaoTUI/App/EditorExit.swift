@@ -12,18 +12,25 @@ public struct EditorExit: Sendable, Equatable {
     /// could be written.
     public var lostUnsavedEdits: Bool
 
-    public init(signal: Int32? = nil, lostUnsavedEdits: Bool = false) {
+    /// True when the terminal went away without a signal (reads failed for good); the session
+    /// ended as after SIGHUP.
+    public var terminalLost: Bool
+
+    public init(signal: Int32? = nil, lostUnsavedEdits: Bool = false, terminalLost: Bool = false) {
         self.signal = signal
         self.lostUnsavedEdits = lostUnsavedEdits
+        self.terminalLost = terminalLost
     }
 
-    /// Exit status 3 when unsaved edits were lost, else the conventional 128 + signal, else 0.
+    /// Exit status 3 when unsaved edits were lost, else the conventional 128 + signal (a lost
+    /// terminal counts as SIGHUP, the hang-up it stands for), else 0.
     public static let lostEditsStatus: Int32 = 3
 
     /// The process exit status for this ending.
     public var status: Int32 {
         if lostUnsavedEdits { return Self.lostEditsStatus }
         if let signal { return 128 + signal }
+        if terminalLost { return 128 + SIGHUP }
         return 0
     }
 

@@ -42,6 +42,10 @@ final class NcursesTerminal {
     private var shown = ScreenGrid(columns: 0, rows: 0)
     /// False until the first frame has been sent.
     private var running = false
+    /// Watches for a terminal that has gone away without a SIGHUP.
+    private var hangup = HangupDetector()
+    /// True once reads show the terminal is gone (see `HangupDetector`).
+    private(set) var isGone = false
 
     /// Starts curses on the controlling terminal; throws a clear error for unusable terminals.
     init() throws(TerminalError) {
@@ -133,12 +137,29 @@ final class NcursesTerminal {
     // MARK: Keys
 
     /// The next key, or nil after the 200 ms timeout (or a signal) with nothing typed.
+    ///
+    /// A read that shows the terminal has gone sets `isGone`.
     func readKey() -> Key? {
         var ch: wint_t = 0
+        let started = ContinuousClock.now
         let r = get_wch(&ch)
-        if r == ERR { return nil }
+        if r == ERR {
+            if hangup.noKey(after: ContinuousClock.now - started, input: Self.inputState()) { isGone = true }
+            return nil
+        }
+        hangup.keyRead()
         if r == KEY_CODE_YES { return functionKey(Int32(ch)) }
         return plainKey(UInt32(ch))
+    }
+
+    /// What `poll` says of standard input right now, without waiting.
+    private static func inputState() -> HangupDetector.Input {
+        var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        let n = poll(&fd, 1, 0)
+        if n < 0 { return errno == EINTR ? .quiet : .hungUp }
+        if n == 0 { return .quiet }
+        if Int32(fd.revents) & (POLLHUP | POLLERR | POLLNVAL) != 0 { return .hungUp }
+        return .readable
     }
 
     private func plainKey(_ v: UInt32) -> Key? {

@@ -31,14 +31,21 @@ import Testing
         ("高新区管理委员会", "高新区管委会"),
         ("“新区”财政局", "新区财政局"),
         ("某县人民政府办公室（县政务公开办）", "某县政府办"),
+        ("某县发展和改革委员会", "某县发改委"),
+        ("某市卫生健康委员会", "某市卫健委"),
+        ("凤县人力资源和社会保障局", "凤县人社局"),
+        ("驻马店市 水利局", "驻马店市水利局"),
     ])
     func sameUnitNames(a: String, b: String) {
-        #expect(UnitName.same(a, b), "\(UnitName.key(a)) vs \(UnitName.key(b))")
+        // One normaliser for the roster, last year's pairing and the copying check.
+        #expect(AgencyName.isSame(a, b))
+        #expect(AgencyName.same(a, b), "\(AgencyName.key(a)) vs \(AgencyName.key(b))")
     }
 
-    @Test(arguments: [("某县水利局", "某市水利局"), ("某县发展和改革委员会", "某县发改委"), ("城关镇", "城关街道"), ("某县人民政府", "某县政府办")])
+    @Test(arguments: [("某县水利局", "某市水利局"), ("某县发展和改革委员会", "某县改革委"), ("城关镇", "城关街道"), ("某县人民政府", "某县政府办"),
+                      ("某县卫生健康委员会", "某县卫生健康局"), ("省人民政府办公厅", "省政府办")])
     func differentUnitNames(a: String, b: String) {
-        #expect(!UnitName.same(a, b))
+        #expect(!AgencyName.same(a, b))
     }
 
     static let rosterText = """
@@ -116,6 +123,36 @@ import Testing
         #expect(board.unmatched.map(\.report.agency) == ["交通运输局", "某县统计局"])
         #expect(board.unmatched[0].candidates == ["某县交通运输局", "某市交通运输局"])
         #expect(board.otherYears.count == 1)
+    }
+
+    @Test func lateIsFromTheSignOffElseTheStatedDateElseUnknown() throws {
+        var report = SampleReports.filled(form: .v2021, year: 2025, agency: "某县财政局")
+        report.texts[.s6] = "无其他需要报告的事项。\n\n某县财政局\n２０２６年２月３日\n"
+        let stated = try #require(StatedDate.of(report))
+        #expect(stated.date == CalendarDate(year: 2026, month: 2, day: 3) && stated.source == .text)
+        report.signOff = SignOff(agency: "某县财政局", date: CalendarDate(year: 2026, month: 1, day: 15))
+        #expect(StatedDate.of(report)?.date == CalendarDate(year: 2026, month: 1, day: 15))
+        #expect(StatedDate.of(report)?.source == .signOff)
+        report.signOff = SignOff(agency: "某县财政局", date: nil)
+        #expect(StatedDate.of(report)?.source == .text, "a sign-off without a date falls back to the text")
+        report.texts[.s6] = "本年度于2026年1月5日召开会议。"
+        #expect(StatedDate.of(report) == nil, "a date inside a sentence is not the report's date")
+        report.texts[.s6] = "某县财政局\n2026年2月30日"
+        #expect(StatedDate.of(report) == nil)
+        // On the board: late, on time, unknown.
+        let roster = try Roster.parse("单位名称,截止日期\n某县财政局,2026-01-31\n", source: "名单.csv")
+        func row(_ date: CalendarDate?) -> StatusBoard.Row {
+            let filed = FiledReport(path: "a.json", agency: "某县财政局", year: 2025, form: .v2021, errors: 0, blanks: 0,
+                                    warnings: 0, allZero: false, signedOn: date)
+            return StatusBoard(roster: roster, year: 2025, reports: [filed]).rows[0]
+        }
+        report.texts[.s6] = "某县财政局\n2026年2月3日"
+        report.signOff = nil
+        #expect(row(StatedDate.of(report)?.date).timeliness == .late)
+        report.texts[.s6] = "某县财政局\n2026年1月31日"
+        #expect(row(StatedDate.of(report)?.date).timeliness == .onTime)
+        report.texts[.s6] = "无"
+        #expect(row(StatedDate.of(report)?.date).timeliness == .unknown)
     }
 
     @Test func readsDates() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NianbaoCore
 
@@ -173,5 +174,62 @@ import Testing
         let reloaded = try ReportFile.decode(ReportFile.encode(draft.report), path: "sum.json")
         #expect(reloaded.origin.summed == summed)
         #expect(reloaded.scope == .government)
+    }
+
+    /// An overflowing cell and the 规章 row are recorded in the file, read back, and valid against the schema.
+    @Test func overflowAndCellsNotSummedAreRecorded() throws {
+        var a = Report(agency: "甲局", year: 2025, form: .v2021)
+        var b = Report(agency: "乙局", year: 2025, form: .v2021)
+        for i in a.cells.indices { a.cells[i] = .count(1); b.cells[i] = .count(2) }
+        let big = try #require(a.definition.cells.first { !$0.isComputed && $0.kind == .count && $0.ref.table == .t3 })
+        a.cells[big.index] = .count(CellValue.maxCount)
+        b.cells[big.index] = .count(CellValue.maxCount)
+        var acc = SumAccumulator(form: .v2021, year: 2025)
+        try acc.add(a, unit: "甲局")
+        try acc.add(b, unit: "乙局")
+        let draft = try GovernmentSum.make(from: acc, agency: "某县人民政府")
+        let summed = try #require(draft.report.origin.summed)
+        #expect(summed.overflowed == [big.ref.description])
+        #expect(summed.notSummed == draft.notSummed && !summed.notSummed.isEmpty)
+        #expect(Set(summed.notSummed) == Set(GovernmentSum.governmentOwnCells(.v2021).map { a.definition.cells[$0].ref.description }))
+        let bytes = ReportFile.encode(draft.report)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("\"overflowed\"") && text.contains("\"not_summed\""))
+        let reloaded = try ReportFile.decode(bytes, path: "sum.json")
+        #expect(reloaded.origin.summed == summed)
+        #expect(ReportFile.encode(reloaded) == bytes)
+        // Asked to sum 规章: nothing is recorded as not summed, and the member is not written at all.
+        let asked = try GovernmentSum.make(from: acc, agency: "某县人民政府", includeRegulations: true)
+        #expect(asked.report.origin.summed?.notSummed == [])
+        #expect(!String(decoding: ReportFile.encode(asked.report), as: UTF8.self).contains("not_summed"))
+        // A cell id that is not the form's is refused with where it is.
+        let bad = text.replacingOccurrences(of: "\"overflowed\": [\n        \"\(big.ref.description)\"", with: "\"overflowed\": [\n        \"t9.x.y\"")
+        #expect(bad != text)
+        #expect(throws: ReportFileError.self) { try ReportFile.decode(Array(bad.utf8), path: "bad.json") }
+        // The independent validator agrees with the schema (when python3 and jsonschema are present).
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-summed-\(getpid()).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(bytes).write(to: url)
+        let root = try #require(SharedTestData.repoRoot)
+        let script = """
+            import json, sys
+            try:
+                import jsonschema
+            except ImportError:
+                print("SKIP"); sys.exit(0)
+            jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])), cls=jsonschema.Draft202012Validator)
+            print("OK")
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, root.appendingPathComponent("docs/report.schema.json").path, url.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return }
+        process.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if output.hasPrefix("SKIP") { return }
+        #expect(process.terminationStatus == 0 && output.hasPrefix("OK"), "\(output)")
     }
 }

@@ -52,10 +52,17 @@ import Testing
 
     @Test(arguments: [
         ("3194.752", "3,194.752"), ("999", "999"), ("1000", "1,000"), ("-1234567.5", "-1,234,567.5"),
-        ("0.0001", "0.0001"), ("100000", "100,000"),
+        ("0.0001", "0.0001"), ("100000", "100,000"), ("0", "0"), ("-999", "-999"), ("-0.5", "-0.5"),
+        ("123456789012", "123,456,789,012"), ("1000.0100", "1,000.01"),
     ])
     func groupedDisplay(text: String, grouped: String) {
         #expect(Amount(text)?.grouped == grouped)
+    }
+
+    @Test func groupedExtremes() {
+        #expect(Amount(integer: .min).grouped == "-9,223,372,036,854,775,808")
+        #expect(Amount(integer: .max).grouped == "9,223,372,036,854,775,807")
+        #expect(Amount(normalizing: -5, scale: 12).grouped == "-0.000000000005")
     }
 
     @Test func ordering() {
