@@ -95,6 +95,15 @@ struct ImportBoundsShape: Sendable {
         ImportBoundsShape(name: "nested tables 40,000") { repeated(page, "<table><tr><td>", "", count: 40_000) },
         ImportBoundsShape(name: "nested tables (15 MB)") { toSize(page, "<table><tr><td>", "", bytes: fifteenMB) },
         ImportBoundsShape(name: "paragraphs (15 MB)") { toSize("<html><body>", "<p>一、总体情况", "", bytes: fifteenMB) },
+        ImportBoundsShape(name: "one-line prose (15 MB)") {
+            toSize("某某局2025年政府信息公开工作年度报告 ", "本机关认真贯彻落实条例，政府信息公开工作有序开展，", "", bytes: fifteenMB)
+        },
+        ImportBoundsShape(name: "one-line headings (15 MB)") {
+            toSize("某某局2025年政府信息公开工作年度报告 ", "一、总体情况 二、主动公开政府信息情况 规章0 8729 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量1210000013 ", "", bytes: fifteenMB)
+        },
+        ImportBoundsShape(name: "one-line digit run (15 MB)") {
+            toSize("某某局2025年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量", "1234567890", " 四、", bytes: fifteenMB)
+        },
         ImportBoundsShape(name: "pipes (15 MB)") { toSize("", "|", "", bytes: fifteenMB) },
         ImportBoundsShape(name: "pipe rows (15 MB)") { toSize("", "| 规章 | 1 | 2 | 3 |\n", "", bytes: fifteenMB) },
         ImportBoundsShape(name: "docx zip bomb (64 MiB of XML)") {

@@ -8,6 +8,7 @@ import NianbaoCore
 //   .build/release/nianbao-bench [validation|check|cluster|editor|import|all]
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
+if which == "import-shape" { runImportShapeSample(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
 if which == "generate-reports", CommandLine.arguments.count == 4, let n = Int(CommandLine.arguments[3]) {
     // Writes the check benchmark's nested reports into a folder, for profiling by hand.
     _ = writeNestedReports(count: n, root: CommandLine.arguments[2])

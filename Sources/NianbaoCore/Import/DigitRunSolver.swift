@@ -30,16 +30,27 @@ enum DigitRunSolver {
     /// with `useSums`, only those satisfying every sum group. The space between two runs is a
     /// cell boundary, or a blank cell whose `&nbsp;` survived as a space: both are tried (a blank
     /// counts as 0 in a sum, as the printed totals count it).
-    static func splits(_ runs: [String], shape: RowShape, useSums: Bool, limit: Int = candidateLimit) -> Outcome {
+    ///
+    /// `leadingBlank`/`trailingBlank`: a space before the first run (after the label) or after
+    /// the last one, where blank cells may stand too. `fixed`: only the split giving these values
+    /// (a 0 may also be a blank at a space) — to test a reading another identity derived.
+    static func splits(_ runs: [String], shape: RowShape, useSums: Bool, limit: Int = candidateLimit,
+                       leadingBlank: Bool = false, trailingBlank: Bool = false, fixed: [Int64]? = nil, gaps: [Int]? = nil) -> Outcome {
+        // Blank cells a space may stand for: as many as its width when `gaps` gives the widths
+        // (before the first run, between runs, after the last), else any number.
+        func gap(_ k: Int) -> Int {
+            if let gaps, k < gaps.count { return gaps[k] }
+            return k == 0 ? (leadingBlank ? Int.max : 0) : k == runs.count ? (trailingBlank ? Int.max : 0) : Int.max
+        }
         // Pieces: each run cut before every `-`; a piece starting with `-` is a negative part's digits.
-        var pieces: [(digits: [UInt8], negative: Bool, afterSpace: Bool)] = []
+        var pieces: [(digits: [UInt8], negative: Bool, blanksBefore: Int)] = []
         for (r, run) in runs.enumerated() {
             var current: [UInt8] = []
             var negative = false
-            var afterSpace = r > 0
+            var afterSpace = gap(r)
             for b in run.utf8 {
                 if b == UInt8(ascii: "-") {
-                    if !current.isEmpty { pieces.append((current, negative, afterSpace)); afterSpace = false }
+                    if !current.isEmpty { pieces.append((current, negative, afterSpace)); afterSpace = 0 }
                     current = []
                     negative = true
                 } else if b >= 0x30 && b <= 0x39 {
@@ -77,12 +88,27 @@ enum DigitRunSolver {
             return v
         }
         // part: next cell; piece/offset: where its digits start.
-        func search(_ part: Int, _ piece: Int, _ offset: Int) {
+        let trailingGap = gap(runs.count)
+        func search(_ part: Int, _ piece: Int, _ offset: Int, _ blanks: Int = 0) {
             if truncated { return }
             nodes += 1
             if nodes > nodeBudget { truncated = true; return }
             if piece == pieces.count {
-                if part == shape.count { found.append(values); if found.count > limit { truncated = true } }
+                if part < shape.count, blanks < trailingGap, fixed?[part] ?? 0 == 0 {
+                    // A blank cell after the last run (a space before the line's end).
+                    values[part] = nil
+                    search(part + 1, piece, 0, blanks + 1)
+                    return
+                }
+                guard part == shape.count else { return }
+                if useSums {
+                    // Totals left blank leave their groups unchecked; every other group must hold.
+                    for g in shape.groups where values[g.total] != nil {
+                        if g.parts.reduce(Int64(0), { $0 + (values[$1] ?? 0) }) != values[g.total]! { return }
+                    }
+                }
+                found.append(values)
+                if found.count > limit { truncated = true }
                 return
             }
             if part == shape.count { return }
@@ -92,9 +118,9 @@ enum DigitRunSolver {
             if pieces.count - piece > partsLeft || digitsLeft > partsLeft * maxDigits { return }
             // A blank cell where a space was (not a total: its blank cannot be checked, so such rows are refused upstream).
             // A blank total leaves its group unchecked: then other readings usually remain, and the row is refused.
-            if offset == 0, pieces[piece].afterSpace {
+            if offset == 0, blanks < pieces[piece].blanksBefore, fixed?[part] ?? 0 == 0 {
                 values[part] = nil
-                search(part + 1, piece, 0)
+                search(part + 1, piece, 0, blanks + 1)
                 if truncated { return }
             }
             let available = pieces[piece].digits.count - offset
@@ -107,6 +133,14 @@ enum DigitRunSolver {
                     // without a sign in between: the next part starts inside this piece.
                     search(part + 1, piece, offset + length)
                 }
+            }
+            if let fixed {
+                let want = fixed[part]
+                if (want < 0) != negative { return }
+                let text = Array(String(want.magnitude).utf8).map { $0 - 0x30 }
+                guard text.count <= available, Array(pieces[piece].digits[offset..<offset + text.count]) == text else { return }
+                take(text.count, Int64(want.magnitude))
+                return
             }
             if let parts = groupOfTotal[part] {
                 // The total is the sum: its digits are decided.

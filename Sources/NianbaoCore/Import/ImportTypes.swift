@@ -269,6 +269,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case notAReport
     /// The year and/or agency could not be found and were not given.
     case missingMetadata(year: Bool, agency: Bool)
+    /// The year (read from the input, or given) is outside what a report file can hold (2019–2100).
+    case yearOutOfRange(year: Int, source: ImportSource)
     /// The form version could not be decided.
     case formUndetermined
     /// Some cells could not be read and `partial` was not set; the result holds what was read.
@@ -304,6 +306,11 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
             if agency { missing.append("机关名称（--agency）") }
             return "没有在标题中找到" + missing.joined(separator: "和") + "。请用 "
                 + (year ? "--year 2020 " : "") + (agency ? "--agency 机关名称 " : "") + "指定后重新导入。"
+        case .yearOutOfRange(let year, let source):
+            var why = "年度 \(year) 不在有效范围内。"
+            do { _ = try FormVersion.expected(forYear: year) } catch { why = error.description }
+            return source == .option ? "--year：" + why
+                : "\(source)中的" + why + "可能是录入或识别错误；核对原文后用 --year 指定年度再导入。"
         case .formUndetermined:
             return "无法从表格标签判断报告格式（2019 版或 2021 版），也没有年度可供推定。请用 --year 指定年度。"
         case .overLimit(let limit):

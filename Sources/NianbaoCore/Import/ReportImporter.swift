@@ -130,10 +130,10 @@ struct Interpreter {
     let document: SourceDocument
     let options: ImportOptions
     var problems: [ImportProblem] = []
-    /// Rows of run-together digits that the row sum left with several splits, for the column identities.
+    /// Rows of table 三 printed as run-together digits, decided together at the end of the table.
     var pendingRuns: [PendingRun] = []
-    /// Rows of table 三 whose digits the row sum alone split, to be confirmed by the column identities.
-    var acceptedRuns: [PendingRun] = []
+    /// The tables read so far have digits run together (some value was glued to its label).
+    var runTogether = false
     /// The table being read runs to the end of the input (a cut excerpt may end inside a row).
     var inputEndsInRegion = false
 
@@ -245,6 +245,10 @@ struct Interpreter {
             if headings.isEmpty && title == nil && meta.year == nil { throw .notAReport }
             let found = FormDefinition.v2019.sections.filter { headings[$0.id] != nil }.map(\.title)
             throw .noTableText(foundHeadings: found)
+        }
+        // A year no report file can hold is never written (the loader would refuse the draft).
+        if let year, (try? FormVersion.expected(forYear: year)) == nil {
+            throw .yearOutOfRange(year: year, source: yearSource)
         }
         if year == nil || agency == nil || (agency!.isEmpty && !options.partial) {
             throw .missingMetadata(year: year == nil, agency: agency == nil || agency!.isEmpty)
@@ -523,6 +527,10 @@ struct Interpreter {
 
     mutating func readTable(_ table: TableDefinition, tokens: [Token], into report: inout Report) {
         pendingRuns = []
+        // Sticky: table 四's numbers have no label to be glued to, so the earlier tables tell.
+        // Not in pipe tables: there a cell is a cell, and digits glued to a label are a one-off.
+        let piped = Set(tokens.map(\.line)).contains { document.lines[$0].text.utf8.contains(UInt8(ascii: "|")) }
+        runTogether = runTogether || (!piped && tokens.contains { $0.cell.glued })
         defer { resolvePendingRuns(table, into: &report) }
         let keys = FormLabelKeys.of(report.form).rows[table.id] ?? [:]
         let definition = report.definition
@@ -545,8 +553,8 @@ struct Interpreter {
                                                   message: "表\(table.numeral)：没有找到“\(row.label)”这一行，\(indices.count) 个单元格导入为空。"))
                     continue
                 }
-                if let run = gluedRun(after: label.upperBound, in: tokens), !(columns.count == 1 && run.count == 1) {
-                    solveRun(run, row: row, table: table, columns: columns, tokens: tokens, label: label, into: &report)
+                if let (run, leadingBlank) = digitRun(after: label.upperBound, in: tokens), !(columns.count == 1 && run.count == 1) {
+                    solveRun(run, leadingBlank: leadingBlank, row: row, table: table, columns: columns, tokens: tokens, label: label, into: &report)
                     cursor = max(cursor, (run.last ?? label.upperBound) + 1)
                     continue
                 }

@@ -3,7 +3,8 @@
 extension Interpreter {
     /// Fifteen cells run together (`000000000001001`): split by the digits or the block totals (T4-1).
     mutating func readGluedTableFour(_ table: TableDefinition, tokens: [Token], into report: inout Report) -> Bool {
-        guard let start = tokens.firstIndex(where: { $0.isValue && $0.cell.glued }) else { return false }
+        let together = runTogether || tokens.contains { $0.cell.glued }
+        guard let start = tokens.firstIndex(where: { $0.isValue && ($0.cell.glued || together && Self.isRunKey($0.cell.key)) }) else { return false }
         var run: [Int] = []
         var p = start
         while p < tokens.count, tokens[p].isValue, !tokens[p].cell.key.isEmpty { run.append(p); p += 1 }
@@ -13,13 +14,7 @@ extension Interpreter {
         let texts = run.map { tokens[$0].cell.key }
         let printed = texts.joined(separator: " ")
         let location = tokens[run[0]].cell.location
-        if spaceFollows(run[run.count - 1], in: tokens) {
-            for row in block.rows {
-                refuseRow(row, table: table, columns: block.columns, location: location, report: report,
-                          message: "表四：数字连写为“\(printed)”，其后的空格可能是空白的总计格，无法核对，导入为空。")
-            }
-            return true
-        }
+        let gaps = self.gaps(run, in: tokens)
         var shape = DigitRunSolver.RowShape(count: count)
         let ids = block.columns.map(\.id)
         for r in block.rows.indices {
@@ -31,22 +26,27 @@ extension Interpreter {
         }
         var chosen: [Int64?]? = nil
         var how = ""
-        // As in table 三: only the block totals can confirm a split (blank cells vanish in run-together text).
-        do {
-            let bySums = DigitRunSolver.splits(texts, shape: shape, useSums: true)
-            if bySums.candidates.count == 1, !bySums.truncated {
-                chosen = bySums.candidates[0]
-                how = "依据各栏总计（T4-1）唯一拆分"
-            } else {
-                let why = bySums.truncated ? "满足各栏总计的拆分太多"
-                    : bySums.candidates.isEmpty ? "没有一种拆分满足各栏总计（T4-1）：可能有空白格或总计印错"
-                    : "满足各栏总计的拆分有 \(bySums.candidates.count) 种（\(Self.describeCandidates(bySums.candidates))）"
-                for row in block.rows {
-                    refuseRow(row, table: table, columns: block.columns, location: location, report: report,
-                              message: "表四：数字连写为“\(printed)”，\(why)，导入为空。")
-                }
-                return true
+        // As in table 三: the block totals decide (a space is a boundary or a blank cell); when the
+        // printed totals are wrong, the digits alone must leave one split, imported as printed.
+        let bySums = DigitRunSolver.splits(texts, shape: shape, useSums: true, gaps: gaps)
+        // A blank total leaves its block unchecked: such a split is not confirmed.
+        if bySums.candidates.count == 1, !bySums.truncated, shape.groups.allSatisfy({ bySums.candidates[0][$0.total] != nil }) {
+            chosen = bySums.candidates[0]
+            how = "依据各栏总计（T4-1）唯一拆分"
+        } else if bySums.candidates.count <= 1, !bySums.truncated,
+                  case let byDigits = DigitRunSolver.splits(texts, shape: shape, useSums: false, limit: 1, gaps: gaps),
+                  byDigits.candidates.count == 1, !byDigits.truncated {
+            chosen = byDigits.candidates[0]
+            how = "按位数只有一种拆分（总计与各项之和不符，按原样导入，nianbao check 会报告）"
+        } else {
+            let why = bySums.truncated ? "满足各栏总计的拆分太多"
+                : bySums.candidates.isEmpty ? "没有一种拆分满足各栏总计（T4-1），按位数也不止一种拆分：可能有空白格或总计印错"
+                : "满足各栏总计的拆分有 \(bySums.candidates.count) 种（\(Self.describeCandidates(bySums.candidates))）"
+            for row in block.rows {
+                refuseRow(row, table: table, columns: block.columns, location: location, report: report,
+                          message: "表四：数字连写为“\(printed)”，\(why)，导入为空。")
             }
+            return true
         }
         guard let values = chosen else { return true }
         for (r, row) in block.rows.enumerated() {

@@ -125,7 +125,7 @@ enum OneLineReader {
                 if previousGlued, TextLineReader.isDigitRun(key) { cell.glued = true } else { previousGlued = false }
                 cells.append(cell)
             } else {
-                let pieces = TextLineReader.gluedPieces(word, number: number, column: wordColumn)
+                let pieces = TextLineReader.gluedPieces(word, number: number, column: wordColumn, leadingDigits: true)
                 cells += pieces
                 previousGlued = pieces.last?.glued == true
             }

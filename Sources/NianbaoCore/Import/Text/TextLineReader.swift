@@ -92,7 +92,10 @@ enum TextLineReader {
 
     /// `行政许可12行政处罚5` → 行政许可 | 12 (glued) | 行政处罚 | 5 (glued). A digit just before
     /// `.`/`、` and a non-digit is the ordinal of the next label (`00000001.属于国家秘密`).
-    static func gluedPieces(_ text: Substring, number: Int, column: Int) -> [Cell] {
+    ///
+    /// `leadingDigits`: digits starting the word are split off too (`8500096368（七）总计` in a
+    /// body printed on one line, where a row's last digits run into the next row's label).
+    static func gluedPieces(_ text: Substring, number: Int, column: Int, leadingDigits: Bool = false) -> [Cell] {
         let chars = Array(text)
         var pieces: [(Range<Int>, Bool)] = []
         var i = 0
@@ -108,7 +111,7 @@ enum TextLineReader {
                 end = j - 1  // the ordinal starts the next label
             }
             // Only digits printed against a label are split off; a lone `3` before `.属于…` stays a label.
-            if end > i, i > 0, !isSpaceChar(chars[i - 1]) {
+            if end > i, i > 0 ? !isSpaceChar(chars[i - 1]) : leadingDigits && end < chars.count {
                 if i > labelStart { pieces.append((labelStart..<i, false)) }
                 pieces.append((i..<end, true))
                 labelStart = end
