@@ -108,6 +108,30 @@ import Testing
         }
     }
 
+    @Test(arguments: ["本机关认真贯彻落实条例，政府信息公开工作有序开展，",
+                      "一、总体情况 二、主动公开政府信息情况 规章0 8729 一、本年新收政府信息公开申请数量1210000013 ",
+                      "1234567890"])
+    func fifteenMegabytesOnOneLineAreRefusedAtTheLimit(piece: String) {
+        let text = "某某局2025年政府信息公开工作年度报告\n" + String(repeating: piece, count: 15 * 1024 * 1024 / piece.utf8.count)
+        do {
+            _ = try ReportImporter.import(text: text)
+            Issue.record("accepted 15 MB on one line")
+        } catch {
+            guard case .overLimit(let limit) = error else { Issue.record("\(error)"); return }
+            #expect(limit.limit == ImportLimits.maxLineBytes)
+            #expect(limit.location?.line == 2, "the line is named")
+            #expect(error.description.contains("一行文本的字节数超过 1048576"))
+        }
+    }
+
+    @Test func aWholeReportOnOneLineIsFarBelowTheLineLimit() throws {
+        // Crawled page text: the whole body on one line, as long as five filled reports.
+        let body = ReportExporter.flattenedText(SampleReports.filled(form: .v2021))
+        let line = String(repeating: body.split(separator: "\n").joined(separator: " ") + " ", count: 5)
+        #expect(line.utf8.count < ImportLimits.maxLineBytes / 4)
+        #expect(throws: Never.self) { try ImportLimits.checkText(Array(line.utf8)) }
+    }
+
     @Test func aRealReportIsFarBelowTheLimits() throws {
         let text = ReportExporter.flattenedText(SampleReports.filled(form: .v2021)) + ReportExporter.markdown(SampleReports.filled(form: .v2021))
         #expect(throws: Never.self) { try ImportLimits.checkText(Array(text.utf8)) }

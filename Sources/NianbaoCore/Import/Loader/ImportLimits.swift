@@ -11,6 +11,9 @@ public enum ImportLimits {
     public static let maxCells = 200_000
     /// Paragraphs and table rows in one input.
     public static let maxLines = 400_000
+    /// Longest line of plain text, in bytes. A whole report crawled onto one line is some 30–200 KB;
+    /// reading headings and digit runs across one line of megabytes takes seconds per megabyte.
+    public static let maxLineBytes = 1024 * 1024
     /// Tables open inside one another.
     public static let maxTableNesting = 32
     /// Largest `colspan` honoured (HTML's own limit); larger values count as this.
@@ -51,12 +54,14 @@ public struct ImportLimitExceeded: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension ImportLimits {
-    /// Refuses plain text with more cell separators (`|`) or lines than any report has, before
-    /// the text is split into cells: 15 MB of `|` would otherwise become 15 million cells.
+    /// Refuses plain text with more cell separators (`|`), lines or longer lines than any report
+    /// has, before the text is split into cells: 15 MB of `|` would otherwise become 15 million
+    /// cells, and 15 MB on one line would be searched for headings and digit runs for many seconds.
     static func checkText(_ bytes: [UInt8]) throws(ImportError) {
         var pipes = 0
         var lines = 1
-        for b in bytes {
+        var lineStart = 0
+        for (i, b) in bytes.enumerated() {
             if b == UInt8(ascii: "|") {
                 pipes += 1
                 if pipes > maxCells {
@@ -65,9 +70,13 @@ extension ImportLimits {
                 }
             } else if b == UInt8(ascii: "\n") {
                 lines += 1
+                lineStart = i + 1
                 if lines > maxLines {
                     throw .overLimit(ImportLimitExceeded(what: "文本行", limit: maxLines, location: ImportLocation(line: lines)))
                 }
+            } else if i - lineStart >= maxLineBytes {
+                throw .overLimit(ImportLimitExceeded(what: "一行文本的字节数", limit: maxLineBytes,
+                                                     location: ImportLocation(line: lines)))
             }
         }
     }
