@@ -105,11 +105,11 @@ struct ImportBoundsShape: Sendable {
             toSize("某某局2025年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量", "1234567890", " 四、", bytes: fifteenMB)
         },
         // Just under the longest line accepted (ImportLimits.maxLineBytes): the worst that is read.
-        ImportBoundsShape(name: "one-line headings (1 MiB, just under the line limit)") {
-            toSize("某某局2025年政府信息公开工作年度报告 ", "一、总体情况 二、主动公开政府信息情况 规章0 8729 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量1210000013 ", "", bytes: 1_040_000)
+        ImportBoundsShape(name: "one-line headings (512 KiB, just under the line limit)") {
+            toSize("某某局2025年政府信息公开工作年度报告 ", "一、总体情况 二、主动公开政府信息情况 规章0 8729 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量1210000013 ", "", bytes: 520_000)
         },
-        ImportBoundsShape(name: "one-line digit run (1 MiB, just under the line limit)") {
-            toSize("某某局2025年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量", "1234567890", " 四、", bytes: 1_040_000)
+        ImportBoundsShape(name: "one-line digit run (512 KiB, just under the line limit)") {
+            toSize("某某局2025年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量", "1234567890", " 四、", bytes: 520_000)
         },
         ImportBoundsShape(name: "pipes (15 MB)") { toSize("", "|", "", bytes: fifteenMB) },
         ImportBoundsShape(name: "pipe rows (15 MB)") { toSize("", "| 规章 | 1 | 2 | 3 |\n", "", bytes: fifteenMB) },

@@ -120,7 +120,7 @@ import Testing
             guard case .overLimit(let limit) = error else { Issue.record("\(error)"); return }
             #expect(limit.limit == ImportLimits.maxLineBytes)
             #expect(limit.location?.line == 2, "the line is named")
-            #expect(error.description.contains("一行文本的字节数超过 1048576"))
+            #expect(error.description.contains("一行文本的字节数超过 524288"))
         }
     }
 

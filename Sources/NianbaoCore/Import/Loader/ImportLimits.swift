@@ -12,8 +12,8 @@ public enum ImportLimits {
     /// Paragraphs and table rows in one input.
     public static let maxLines = 400_000
     /// Longest line of plain text, in bytes. A whole report crawled onto one line is some 30–200 KB;
-    /// reading headings and digit runs across one line of megabytes takes seconds per megabyte.
-    public static let maxLineBytes = 1024 * 1024
+    /// reading headings and digit runs across one line takes about 1.5 s per megabyte (worst shape).
+    public static let maxLineBytes = 512 * 1024
     /// Tables open inside one another.
     public static let maxTableNesting = 32
     /// Largest `colspan` honoured (HTML's own limit); larger values count as this.
