@@ -1,4 +1,9 @@
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Everything the narrative rules read from one text section, worked out once per text.
 ///
@@ -42,30 +47,22 @@ struct NarrativeAnalysis: Sendable {
         return analysis
     }
 
-    /// A text, year and scope, compared by their bytes: a hash first, so a lookup among texts that
-    /// differ by one keystroke does not compare thousands of characters (String's `==` compares
-    /// by canonical equivalence, slowly, for CJK text) against every cached one.
+    /// A text, year and scope, compared by their bytes with `memcmp`: String's `==` compares CJK
+    /// text by canonical equivalence, slowly, and a lookup compares the text with every cached one.
     private struct Key: Equatable, Sendable {
         let text: String
         let year: Int
         let agencyScope: Bool
-        let hash: Int
-
-        init(text: String, year: Int, agencyScope: Bool) {
-            self.text = text
-            self.year = year
-            self.agencyScope = agencyScope
-            var hasher = Hasher()
-            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }
-            hasher.combine(year)
-            hasher.combine(agencyScope)
-            hash = hasher.finalize()
-        }
 
         static func == (a: Key, b: Key) -> Bool {
-            a.hash == b.hash && a.year == b.year && a.agencyScope == b.agencyScope
-                && a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
+            guard a.year == b.year, a.agencyScope == b.agencyScope, a.text.utf8.count == b.text.utf8.count else { return false }
+            let same = a.text.utf8.withContiguousStorageIfAvailable { x in
+                b.text.utf8.withContiguousStorageIfAvailable { y in
+                    x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+                }
+            }
+            if let same, let same { return same }
+            return a.text.utf8.elementsEqual(b.text.utf8)
         }
     }
 
