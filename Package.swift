@@ -56,12 +56,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "nianbao-fuzz",
-            dependencies: ["NianbaoCore"],
+            dependencies: ["NianbaoCore", "FuzzDriver"],
             path: "Fuzz/nianbao-fuzz"
+        ),
+        .target(
+            name: "FuzzDriver",
+            path: "Fuzz/FuzzDriver"
         ),
         .executableTarget(
             name: "nianbao-import-fuzz",
-            dependencies: ["NianbaoCore", "NianbaoDocx"],
+            dependencies: ["NianbaoCore", "NianbaoDocx", "FuzzDriver"],
             path: "Fuzz/nianbao-import-fuzz"
         ),
         .testTarget(

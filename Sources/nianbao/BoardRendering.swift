@@ -142,23 +142,8 @@ enum BoardRendering {
         return out
     }
 
-    static func html(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
     static func html(_ b: StatusBoard, unreadable: [String]) -> String {
-        let h = { (t: String) in html(t) }
+        let h = { (t: String) in ReportExporter.escapeHTML(t) }
         var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<title>\(b.year) 年度年度报告报送情况</title>\n"
         out += "<style>table{border-collapse:collapse}td,th{border:1px solid #888;padding:2px 6px}td.n{text-align:right}"
