@@ -72,7 +72,8 @@ public enum TerminalSafe {
                 default:
                     break
                 }
-                i += 1
+                // Step over the whole sequence (the text is valid UTF-8): 2, 3 or 4 bytes.
+                i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             }
             return true
         }
