@@ -31,8 +31,9 @@ public enum Renderer {
             if let table = state.currentTable {
                 cursor = TableView.draw(state, table: table, into: &grid)
             } else {
-                // Wrapped once per frame: the pane and the status line both need it.
-                let text = WrappedText(state.report.text(state.section), width: layout.wrapWidth)
+                // The layout kept from the last action (or made once for the frame): the pane and
+                // the status line both need it.
+                let text = state.wrappedText(state.section)
                 cursor = TextView.draw(state, text, into: &grid)
                 wrapped = text
             }
@@ -145,7 +146,7 @@ public enum Renderer {
             cut[most - 1] = ScreenGrid.truncate(cut[most - 1] + "……", to: layout.columns - 1)
             return cut
         }
-        let wrapped = wrapped ?? WrappedText(state.report.text(state.section), width: layout.wrapWidth)
+        let wrapped = wrapped ?? state.wrappedText(state.section)
         let li = TextLayout.lineIndex(of: state.caret(in: state.section, wrapped), in: wrapped.lines)
         return ["字数 \(wrapped.characterCount)    第 \(li + 1)/\(wrapped.lines.count) 行"]
     }
