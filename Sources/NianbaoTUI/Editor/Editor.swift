@@ -420,7 +420,6 @@ extension EditorState {
     mutating func pushUndo(caret: Int? = nil) {
         undoStack.append(UndoEntry(report: report, version: version, section: section,
                                    tableCursor: currentTable.map { cursor(in: $0) }, caret: caret))
-        if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit) }
         redoStack.removeAll()
     }
 

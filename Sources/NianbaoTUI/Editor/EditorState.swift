@@ -120,8 +120,8 @@ public struct EditorState: Sendable {
         get { savedVersion != version }
         set { savedVersion = newValue ? (savedVersion == version ? nil : savedVersion) : version }
     }
-    public var undoStack: [UndoEntry] = []
-    public var redoStack: [UndoEntry] = []
+    public var undoStack = UndoHistory(limit: EditorState.undoLimit)
+    public var redoStack = UndoHistory(limit: EditorState.undoLimit)
     public var lastTextEdit: TextEditKind?
     /// Edits since the last recovery copy was asked for.
     public var editsSinceRecovery = 0
