@@ -42,6 +42,15 @@ func screenText(_ frame: Frame) -> [String] { (0..<frame.grid.rows).map { frame.
         #expect(Self.statusRows(s).last == "汇总自 6 个单位")
     }
 
+    /// A total some of whose parts units left blank names those units once each.
+    @Test func aTotalNamesTheUnitsThatLeftItsPartsBlank() throws {
+        let s = at(EditorState(report: try summedDraft(), fileName: "汇总.json", columns: 120, rows: 40), "t3.r1.total")
+        #expect(s.report["t3.r1.total"] == .empty)
+        #expect(Self.statusRows(s).last == "汇总自 6 个单位；分项中 3 个单位有未填：驻马店市财政局、西平县人民政府、上蔡县人民政府")
+        let complete = at(s, "t3.r2.total")
+        #expect(Self.statusRows(complete).last == "汇总自 6 个单位")
+    }
+
     @Test func theRegulationRowIsNotSummed() throws {
         let report = try summedDraft()
         let regulation = GovernmentSum.governmentOwnCells(.v2021)
@@ -55,6 +64,7 @@ func screenText(_ frame: Frame) -> [String] { (0..<frame.grid.rows).map { frame.
     @Test func anOverflowedCellSaysSo() throws {
         let s = at(EditorState(report: try summedDraft(blankIn: [:], overflow: "t3.r1.lp_com"), fileName: "汇总.json"), "t3.r1.lp_com")
         #expect(Self.statusRows(s).last == "汇总自 6 个单位；合计超出单元格可存的数值，未汇总")
+        #expect(Self.statusRows(at(s, "t3.r1.total")).last == "汇总自 6 个单位；有分项合计超出单元格可存的数值，未汇总")
     }
 
     @Test func aDraftNotSummedShowsNothing() {

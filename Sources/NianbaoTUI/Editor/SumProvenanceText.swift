@@ -16,9 +16,32 @@ extension EditorState {
         if sum.overflowed.contains(id) {
             return ScreenGrid.truncate("\(head)；合计超出单元格可存的数值，未汇总", to: width)
         }
+        if report.definition.cells[cell].isComputed {
+            // A total: what its summed parts say (a part some unit left blank leaves it blank).
+            let parts = inputCells(of: cell).map { report.definition.cells[$0].ref.description }
+            if parts.contains(where: sum.overflowed.contains) {
+                return ScreenGrid.truncate("\(head)；有分项合计超出单元格可存的数值，未汇总", to: width)
+            }
+            let blank = Self.unitNames(sum, parts.flatMap { sum.blanks[$0] ?? [] })
+            guard !blank.isEmpty else { return ScreenGrid.truncate(head, to: width) }
+            return Self.fitList("\(head)；分项中 \(blank.count) 个单位有未填：", blank, width: width)
+        }
         let blank = Self.unitNames(sum, sum.blanks[id] ?? [])
         guard !blank.isEmpty else { return ScreenGrid.truncate(head, to: width) }
         return Self.fitList("\(head)；其中 \(blank.count) 个单位未填：", blank, width: width)
+    }
+
+    /// The input cells a computed cell adds up, through totals of totals; the cell itself when it is an input.
+    func inputCells(of cell: Int) -> [Int] {
+        var out: [Int] = []
+        var pending = [cell]
+        var seen: Set<Int> = []
+        let formulas = report.definition.formulas
+        while let c = pending.popLast() {
+            guard seen.insert(c).inserted else { continue }
+            if let f = formulas.first(where: { $0.target == c }) { pending += f.addends } else { out.append(c) }
+        }
+        return out.sorted()
     }
 
     /// The sanitised names of the units at `indices` (each once, in the order summed; indices
