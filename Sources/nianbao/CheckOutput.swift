@@ -154,7 +154,7 @@ final class CheckWriter {
             if let clusters { out.write(SimilarText.text(clusters)) }
             if files > 1 { out.write(TextReport.summary(files: files, byCode: byCode, totals: totals)) }
         case .tsv:
-            break
+            if let clusters { out.write(SimilarText.tsvRows(clusters)) }
         case .json:
             out.write(JSONReport.tail(files: files, byCode: byCode, totals: totals, options: options, clusters: clusters))
         }
