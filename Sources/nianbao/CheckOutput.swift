@@ -166,8 +166,7 @@ final class CheckWriter {
 
 /// Text from a file made safe for a terminal, without copying it when nothing needs escaping.
 func safe(_ text: some StringProtocol) -> String {
-    for scalar in text.unicodeScalars where TerminalSafe.isUnsafe(scalar) { return TerminalSafe.sanitize(text) }
-    return String(text)
+    TerminalSafe.isSafe(text) ? String(text) : TerminalSafe.sanitize(text)
 }
 
 /// Labels and dotted ids of every cell, per form, made once (a finding's own `cellLabels` builds them each time).
