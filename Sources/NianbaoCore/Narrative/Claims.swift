@@ -62,13 +62,30 @@ enum ClaimReader {
     /// Where each trigger word occurs in a text.
     struct TriggerIndex {
         var offsets: [[UInt32]: [Int]] = [:]
+        /// Every offset where some trigger word starts, ascending.
+        var starts: [Int] = []
 
         init(_ text: NarrativeText) {
             let s = text.scalars
             for i in 0..<s.count where s[i] >= 0x4E00 {
                 guard let words = ClaimReader.triggers[s[i]] else { continue }
-                for word in words where text.matches(word, at: i) { offsets[word, default: []].append(i) }
+                var any = false
+                for word in words where text.matches(word, at: i) {
+                    offsets[word, default: []].append(i)
+                    any = true
+                }
+                if any { starts.append(i) }
             }
+        }
+
+        /// True when a trigger word starts inside `range`.
+        func hasStart(in range: Range<Int>) -> Bool {
+            var lo = 0, hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < starts.count && starts[lo] < range.upperBound
         }
 
         /// The first place `word` occurs in `range`.
@@ -90,7 +107,7 @@ enum ClaimReader {
         guard !index.offsets.isEmpty else { return [] }
         let finder = index
         for (index, sentence) in text.sentences.enumerated() {
-            guard finder.offsets.values.contains(where: { list in list.contains { sentence.contains($0) } }) else { continue }
+            guard finder.hasStart(in: sentence) else { continue }
             func add(_ kind: Claim.Kind, _ range: Range<Int>) { claims.append(Claim(kind: kind, range: range, sentence: index)) }
             func negated(_ at: Int) -> Bool {
                 negation.contains { text.matches($0, at: at - $0.count) }
@@ -139,10 +156,8 @@ enum ClaimReader {
                 var clauseEnd = at + word.count
                 while clauseEnd < sentence.upperBound, !NarrativeText.endsClause(text.scalars[clauseEnd]) { clauseEnd += 1 }
                 let window = (at + word.count)..<min(clauseEnd, at + word.count + 24)
-                guard word.count > 1 || window.count > 0 && (text.matches("行政复议".scalarValues, at: window.lowerBound)
-                        || text.matches("行政诉讼".scalarValues, at: window.lowerBound)
-                        || text.matches("复议".scalarValues, at: window.lowerBound)
-                        || text.matches("诉讼".scalarValues, at: window.lowerBound)) else { continue }
+                guard word.count > 1 || window.count > 0 && caseHeads.contains(where: { text.matches($0, at: window.lowerBound) })
+                else { continue }
                 let review = text.contains(any: reviewWords, in: window)
                 let lawsuit = text.contains(any: lawsuitWords, in: window)
                 guard review || lawsuit, !text.contains(any: caseExceptions, in: window),
@@ -204,9 +219,12 @@ enum ClaimReader {
         var start = offset
         while start > sentence.lowerBound, !NarrativeText.endsClause(text.scalars[start - 1]) { start -= 1 }
         let clause = start..<offset
-        return text.contains(any: words("收到", "受理", "新收", "接收", "接到"), in: clause)
-            && text.contains(any: applicationWords, in: clause)
+        return text.contains(any: receivedWords, in: clause) && text.contains(any: applicationWords, in: clause)
     }
+
+    static let receivedWords = words("收到", "受理", "新收", "接收", "接到")
+    /// What may follow a one-character 无/没有-type word for it to speak of cases.
+    static let caseHeads = words("行政复议", "行政诉讼", "复议", "诉讼")
 
     static func pow10(_ n: Int) -> Int64 { (0..<n).reduce(1) { value, _ in value * 10 } }
 }
