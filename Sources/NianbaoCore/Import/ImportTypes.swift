@@ -165,6 +165,8 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         case yearUncertain
         case pageMarksDropped
         case sectionWithoutHeading
+        /// The input is a Traditional-script copy: labels were read through the mapping.
+        case traditionalScript
     }
 
     public let level: Level

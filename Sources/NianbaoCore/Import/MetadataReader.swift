@@ -66,7 +66,7 @@ enum MetadataReader {
         if reading.agency == nil || reading.year == nil {
             let from = reading.titleLine.map { $0 + 1 } ?? 0
             for index in from..<min(lines.count, max(end, from + 8)) where !isHTMLTable(index) {
-                let text = lines[index].text
+                let text = TraditionalChinese.readingForm(lines[index].text)
                 guard text.contains("信息公开") else { continue }
                 for verb in prefaceVerbs {
                     guard let r = text.firstRange(of: verb) else { continue }
@@ -120,8 +120,10 @@ enum MetadataReader {
         return Found(value: agency, source: source, certain: false, doubt: "“\(agency)”像是简称（缺少“人民政府”“办事处”等）")
     }
 
+    /// The line as compared: trimmed, `#`/`|` dropped, Traditional characters read as Simplified
+    /// and pinyin annotations dropped (`報(bào)告` → `报告`), so a name read from it is Simplified.
     static func cleaned(_ text: String) -> String {
-        var s = Substring(text.trimmingAllSpace)
+        var s = Substring(TraditionalChinese.readingForm(text).trimmingAllSpace)
         while s.first == "#" { s = s.dropFirst() }
         s = Substring(String(s).trimmingAllSpace)
         while s.last == "|" { s = Substring(String(s.dropLast()).trimmingAllSpace) }

@@ -175,6 +175,8 @@ struct Interpreter {
             lines[index].isTable && document.kind == .html
         }
         let title = meta.titleLine.map { Title(line: $0, year: nil, agency: nil) }
+        // A Traditional-script copy: keys, headings and the title were read as Simplified.
+        let script = TraditionalChinese.sample(lines.lazy.map(\.text))
 
         // Evidence of tables and of the form version.
         var signals19: [String] = []
@@ -242,7 +244,8 @@ struct Interpreter {
             }
             let tableHeadings = [SectionID.s2, .s3, .s4].filter { headings[$0] != nil }.count
             if tableHeadings >= 2 { throw .tablesMissing(hasImages: document.hasImages) }
-            if headings.isEmpty && title == nil && meta.year == nil { throw .notAReport }
+            // A Traditional-script text is a report in another script, not "not a report".
+            if headings.isEmpty && title == nil && meta.year == nil && !script.isTraditional { throw .notAReport }
             let found = FormDefinition.v2019.sections.filter { headings[$0.id] != nil }.map(\.title)
             throw .noTableText(foundHeadings: found)
         }
@@ -282,6 +285,12 @@ struct Interpreter {
         }
 
         var report = Report(agency: agency!, year: year!, form: form, scope: document.exportedScope ?? .agency)
+        if script.isTraditional {
+            let annotations = script.annotations > 0 ? "，字后夹注的拼音（如“據(jù)”）识别时略去" : ""
+            let name = agencySource == .option || agency!.isEmpty ? "" : "，机关名称按简体写作“\(agency!)”"
+            problems.append(ImportProblem(level: .note, kind: .traditionalScript, location: ImportLocation(line: 1),
+                                          message: "原文为繁体字：标题、章节标题和表格标签按简体对照识别\(annotations)\(name)；正文、前言和落款按原样保留。"))
+        }
 
         // Regions between headings.
         let order: [SectionID] = [.s1, .s2, .s3, .s4, .s5, .s6]

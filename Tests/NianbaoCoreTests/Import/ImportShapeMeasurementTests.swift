@@ -12,7 +12,7 @@ import NianbaoTestSupport
     static let recallFloor: [PublishedShape: Double] = [
         .pipeLeading: 0.99, .pipeNoLeading: 0.92, .cellPerLineTrailingPipe: 0.99, .cellPerLine: 0.77, .cellPerParagraph: 0.77,
         .alternatingPipes: 0.77, .oneLineSpaced: 0.77, .pdfText: 0.76, .pdfTextT4Blocks: 0.79, .markdownFromPDF: 0.78,
-        .runTogether: 0.41, .oneLineRunTogether: 0.37,
+        .runTogether: 0.41, .oneLineRunTogether: 0.37, .traditionalPipe: 0.99, .traditionalOneLine: 0.77,
     ]
 
     @Test(arguments: PublishedShape.allCases)
