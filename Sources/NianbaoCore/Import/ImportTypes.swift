@@ -167,6 +167,8 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         case sectionWithoutHeading
         /// The input is a Traditional-script copy: labels were read through the mapping.
         case traditionalScript
+        /// A row printed without its blank cells, its values placed by the table's identities.
+        case blanksPlaced
     }
 
     public let level: Level

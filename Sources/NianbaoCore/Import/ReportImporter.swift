@@ -136,6 +136,8 @@ struct Interpreter {
     var runTogether = false
     /// The table being read runs to the end of the input (a cut excerpt may end inside a row).
     var inputEndsInRegion = false
+    /// Rows printed without their blank cells, placed by the table's identities at its end (`VanishedBlanks.swift`).
+    var pendingPlacements: [PendingPlacement] = []
 
     /// `LabelKey.of` of each short non-table line (headings are short), computed once.
     let headingKeys: [String]
@@ -540,7 +542,11 @@ struct Interpreter {
         // Not in pipe tables: there a cell is a cell, and digits glued to a label are a one-off.
         let piped = Set(tokens.map(\.line)).contains { document.lines[$0].text.utf8.contains(UInt8(ascii: "|")) }
         runTogether = runTogether || (!piped && tokens.contains { $0.cell.glued })
-        defer { resolvePendingRuns(table, into: &report) }
+        pendingPlacements = []
+        defer {
+            resolvePendingRuns(table, into: &report)
+            resolvePendingPlacements(table, into: &report)
+        }
         let keys = FormLabelKeys.of(report.form).rows[table.id] ?? [:]
         let definition = report.definition
         if table.layout == .blocksSideBySide {
@@ -604,6 +610,13 @@ struct Interpreter {
                         into report: inout Report, inputEnds: Bool = false) {
         let definition = report.definition
         let positional = document.kind == .html || found.count == columns.count || inputEnds
+        if !positional, !found.isEmpty, canPlace(table: table, columns: columns, cells: found.map { tokens[$0].cell }) {
+            // Blank cells vanished: placed by the table's identities once it is read.
+            let cells = found.map { tokens[$0].cell }
+            pendingPlacements.append(PendingPlacement(row: row, columns: columns, cells: cells, labelLocation: labelToken.cell.location,
+                                                      candidates: Self.placements(printed: cells.count, columns: columns.count)))
+            return
+        }
         for (k, column) in columns.enumerated() {
             let ref = CellRef(table: table.id, row: row.id, column: column.id)
             guard let index = definition.index(of: ref) else { continue }
@@ -726,6 +739,10 @@ struct Interpreter {
         }
         let fallbackLocation = tokens.first?.cell.location ?? ImportLocation(line: 1)
         let positional = document.kind == .html || chosen.count == total
+        if !positional, let first = chosen.first,
+           placeTableFour(table, cells: chosen.map { tokens[$0].cell }, location: tokens[first].cell.location, into: &report) {
+            return
+        }
         var k = 0
         for row in block.rows {
             for column in block.columns {
