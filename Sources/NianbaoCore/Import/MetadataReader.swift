@@ -50,7 +50,8 @@ enum MetadataReader {
             if agency == nil, index > 0 {
                 // Two-line title: the agency on the line before.
                 for k in stride(from: index - 1, through: max(0, index - 2), by: -1) {
-                    let previous = cleaned(lines[k].text)
+                    // Spaced out for layout (`驻 马 店 市 水 利 局`): the name without them.
+                    let previous = cleaned(lines[k].text).filter { !$0.unicodeScalars.allSatisfy(LabelKey.isSpace) }
                     if previous.isEmpty { continue }
                     if previous.count <= 30, isNameLike(previous) {
                         agency = previous
@@ -90,6 +91,10 @@ enum MetadataReader {
                 }
             }
         }
+        // No title or preface names the agency: the sign-off does (a question, as a signature may be another office's).
+        if reading.agency == nil, let found = signOffAgency(lines, isHTMLTable: isHTMLTable) {
+            reading.agency = found
+        }
         // Guesses: a short name line near the top; the first year in the body.
         if reading.agency == nil {
             for index in 0..<min(lines.count, max(end, 12)) where !isHTMLTable(index) {
@@ -111,6 +116,28 @@ enum MetadataReader {
             }
         }
         return reading
+    }
+
+    /// The agency of a sign-off (`某某局` above `2026年1月20日`) among the last lines.
+    static func signOffAgency(_ lines: [SourceDocument.Line], isHTMLTable: (Int) -> Bool) -> Found<String>? {
+        var index = lines.count - 1
+        var seen = 0
+        while index > 0, seen < 6 {
+            defer { index -= 1 }
+            if isHTMLTable(index) { continue }
+            let text = String(lines[index].text.trimmingAllSpace)
+            if text.isEmpty { continue }
+            seen += 1
+            guard ImportedNarrative.date(text) != nil else { continue }
+            var k = index - 1
+            while k >= 0, lines[k].text.trimmingAllSpace.isEmpty { k -= 1 }
+            guard k >= 0, !isHTMLTable(k) else { return nil }
+            let name = cleaned(lines[k].text)
+            guard name.count >= 3, name.count <= 40, isNameLike(name) else { return nil }
+            return Found(value: name, source: .signOff(line: lines[k].location.line), certain: false,
+                         doubt: "标题和前言中都没有机关名称，只在落款中看到“\(name)”（落款也可能是代拟的办公室）")
+        }
+        return nil
     }
 
     static func judged(_ agency: String, source: ImportSource) -> Found<String> {

@@ -16,6 +16,18 @@ extension Interpreter {
         var candidates: [[Int?]]
         /// The identities that removed candidates.
         var decidedBy: [String] = []
+        /// Each candidate's values over all the table's columns (nil: blank), filled before deciding.
+        var readings: [[Int64?]] = []
+
+        /// Keeps the candidates whose index passes `keep`; true when one was removed (then `rule` is noted).
+        mutating func keep(by rule: String, _ keep: (Int) -> Bool) -> Bool {
+            let kept = candidates.indices.filter(keep)
+            guard kept.count < candidates.count else { return false }
+            candidates = kept.map { candidates[$0] }
+            readings = kept.map { readings[$0] }
+            if !decidedBy.contains(rule) { decidedBy.append(rule) }
+            return true
+        }
     }
 
     /// True when the row can wait for the identities: a table with sums, count columns only,
@@ -55,7 +67,7 @@ extension Interpreter {
         return nil
     }
 
-    /// The values a candidate puts into the row's columns (nil: blank).
+    /// The values a candidate puts into the row's columns (nil: blank), in the row's column order.
     static func values(_ candidate: [Int?], _ p: PendingPlacement) -> [Int64?] {
         candidate.map { $0.flatMap { number(p.cells[$0]) } }
     }
@@ -84,10 +96,12 @@ extension Interpreter {
                 }
             }
         }
-        func fullValues(_ p: PendingPlacement, _ candidate: [Int?]) -> [Int64?] {
-            // The row's values over all the table's columns.
-            let v = Self.values(candidate, p)
-            return allColumns.map { column in p.columns.firstIndex { $0.id == column.id }.flatMap { v[$0] } }
+        for k in pending.indices {
+            let numbers = pending[k].cells.map(Self.number)
+            let position = allColumns.map { column in pending[k].columns.firstIndex { $0.id == column.id } }
+            pending[k].readings = pending[k].candidates.map { candidate in
+                position.map { $0.flatMap { candidate[$0] }.flatMap { numbers[$0] } }
+            }
         }
         // The report's own arithmetic must hold wherever it can be checked on rows read in full,
         // with at least one printed total; otherwise an identity no longer tells where a blank went.
@@ -109,18 +123,13 @@ extension Interpreter {
                 // Row identities (T3-3): each pending row on its own.
                 for identity in identities where identity.parts.allSatisfy({ $0.0 == identity.total.0 }) {
                     guard let index = pendingIndex[identity.total.0] else { continue }
-                    var p = pending[index]
-                    let before = p.candidates.count
-                    p.candidates = p.candidates.filter { candidate in
-                        let v = fullValues(p, candidate)
+                    let readings = pending[index].readings
+                    let removed = pending[index].keep(by: identity.rule) { c in
+                        let v = readings[c]
                         guard let total = v[identity.total.1] else { return true }  // a blank total checks nothing
                         return identity.parts.reduce(Int64(0)) { $0 &+ (v[$1.1] ?? 0) } == total
                     }
-                    if p.candidates.count != before {
-                        changed = true
-                        if !p.decidedBy.contains(identity.rule) { p.decidedBy.append(identity.rule) }
-                        pending[index] = p
-                    }
+                    if removed { changed = true }
                 }
                 // Column identities (T3-2): one total row and its part rows, every column at once.
                 var families: [String: [Identity]] = [:]
@@ -139,76 +148,58 @@ extension Interpreter {
             guard ([hub] + partRows).allSatisfy({ known[$0] != nil || pendingIndex[$0] != nil }) else { return false }
             guard ([hub] + partRows).contains(where: { pendingIndex[$0] != nil }) else { return false }
             let rule = family[0].rule
-            let cap = 2048
-            // Each part row's readings over all columns.
-            func readings(_ id: String) -> [[Int64?]] {
-                if let k = known[id] { return [k] }
-                let p = pending[pendingIndex[id]!]
-                return p.candidates.map { fullValues(p, $0) }
+            let cap = 4096
+            func sum(_ a: Set<Int64>, _ b: Set<Int64>) -> Set<Int64>? {
+                guard a.count * b.count <= cap * 16 else { return nil }
+                var out: Set<Int64> = []
+                for x in a { for y in b { out.insert(x &+ y) } }
+                return out.count > cap ? nil : out
             }
-            let hubReadings = readings(hub)
-            let partReadings = partRows.map(readings)
-            // Per column: sums reachable by the parts before and after each part (blank = 0).
-            var prefix: [[Set<Int64>]] = []
-            var suffix: [[Set<Int64>]] = []
+            let hubReadings = known[hub].map { [$0] } ?? pending[pendingIndex[hub]!].readings
+            let pendingParts = partRows.filter { pendingIndex[$0] != nil }
+            // Per column of the family: the known parts' sum (blank = 0), each pending part's values,
+            // and what all parts but one can reach (nil: too many to tell).
+            var reach: [Set<Int64>?] = []
+            var others: [[String: Set<Int64>?]] = []
             for identity in family {
                 let c = identity.total.1
-                var pre: [Set<Int64>] = [[0]]
-                for r in partReadings {
-                    let values = Set(r.map { $0[c] ?? 0 })
-                    var next: Set<Int64> = []
-                    for a in pre.last! { for b in values { next.insert(a &+ b) } }
-                    if next.count > cap { return false }
-                    pre.append(next)
+                let constant = partRows.reduce(Int64(0)) { $0 &+ (known[$1].map { $0[c] ?? 0 } ?? 0) }
+                let sets = pendingParts.map { id in Set(pending[pendingIndex[id]!].readings.map { $0[c] ?? 0 }) }
+                var prefix: [Set<Int64>?] = [[constant]]
+                for set in sets { prefix.append(prefix.last!.flatMap { sum($0, set) }) }
+                var suffix: [Set<Int64>?] = Array(repeating: nil, count: sets.count + 1)
+                suffix[sets.count] = [0]
+                for k in stride(from: sets.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1].flatMap { sum($0, sets[k]) } }
+                reach.append(prefix[sets.count])
+                var byRow: [String: Set<Int64>?] = [:]
+                for (k, id) in pendingParts.enumerated() {
+                    if let p = prefix[k], let q = suffix[k + 1] { byRow[id] = sum(p, q) } else { byRow[id] = .some(nil) }
                 }
-                var suf: [Set<Int64>] = Array(repeating: [], count: partReadings.count + 1)
-                suf[partReadings.count] = [0]
-                for k in stride(from: partReadings.count - 1, through: 0, by: -1) {
-                    var next: Set<Int64> = []
-                    let values = Set(partReadings[k].map { $0[c] ?? 0 })
-                    for a in suf[k + 1] { for b in values { next.insert(a &+ b) } }
-                    if next.count > cap { return false }
-                    suf[k] = next
-                }
-                prefix.append(pre)
-                suffix.append(suf)
+                others.append(byRow)
             }
             // Hub readings every printed column of which the parts can reach.
             let feasible = hubReadings.indices.filter { h in
                 family.indices.allSatisfy { f in
-                    guard let total = hubReadings[h][family[f].total.1] else { return true }
-                    return prefix[f][partReadings.count].contains(total)
+                    guard let total = hubReadings[h][family[f].total.1], let r = reach[f] else { return true }
+                    return r.contains(total)
                 }
             }
             var removed = false
-            if let index = pendingIndex[hub], feasible.count < hubReadings.count {
-                var p = pending[index]
-                p.candidates = feasible.map { p.candidates[$0] }
-                if !p.decidedBy.contains(rule) { p.decidedBy.append(rule) }
-                pending[index] = p
-                removed = true
-            }
-            for (k, id) in partRows.enumerated() {
-                guard let index = pendingIndex[id] else { continue }
-                var p = pending[index]
-                let before = p.candidates.count
-                p.candidates = p.candidates.filter { candidate in
-                    let v = fullValues(p, candidate)
+            if let index = pendingIndex[hub], pending[index].keep(by: rule, { feasible.contains($0) }) { removed = true }
+            for id in pendingParts {
+                let index = pendingIndex[id]!
+                let readings = pending[index].readings
+                let kept = pending[index].keep(by: rule) { c in
+                    let v = readings[c]
                     return feasible.contains { h in
                         family.indices.allSatisfy { f in
-                            let c = family[f].total.1
-                            guard let total = hubReadings[h][c] else { return true }
-                            let rest = total &- (v[c] ?? 0)
-                            // Some sum of the parts before and after this one gives the rest.
-                            return prefix[f][k].contains { suffix[f][k + 1].contains(rest &- $0) }
+                            let column = family[f].total.1
+                            guard let total = hubReadings[h][column], let rest = others[f][id] ?? nil else { return true }
+                            return rest.contains(total &- (v[column] ?? 0))
                         }
                     }
                 }
-                if p.candidates.count != before {
-                    if !p.decidedBy.contains(rule) { p.decidedBy.append(rule) }
-                    pending[index] = p
-                    removed = true
-                }
+                if kept { removed = true }
             }
             return removed
         }
