@@ -306,10 +306,11 @@ extension Interpreter {
         }
         guard !sums.isEmpty else { return false }
         let probe = PendingPlacement(row: block.rows[0], columns: block.columns, cells: cells, labelLocation: location, candidates: [])
-        let all = Self.placements(printed: cells.count, columns: total)
         let trusted = tableThreeRowSumsHold(report)
+        let all = trusted ? Self.placements(printed: cells.count, columns: total) : []
+        let numbers = cells.map(Self.number)
         let kept = all.filter { candidate in
-            let v = Self.values(candidate, probe)
+            let v = candidate.map { $0.flatMap { numbers[$0] } }
             for r in 0..<block.rows.count {
                 let row = Array(v[r * width..<(r + 1) * width])
                 for sum in sums {
