@@ -38,6 +38,7 @@ func runCheckScale(count: Int, nianbao: String, jq: String) {
         runs["summary", default: []].append(measure(nianbao, ["check", "--no-progress", "--summary", "--format", "tsv", root]))
     }
     let jqTime = middle(runs["jq"]!.map(\.seconds))
+    let jqCPU = middle(runs["jq"]!.map(\.cpuSeconds))
     let labels = ["jq": "find | xargs -0 jq empty", "text": "nianbao check DIR", "json": "nianbao check DIR --format json",
                   "summary": "nianbao check DIR --summary --format tsv"]
     for key in order {
@@ -46,10 +47,12 @@ func runCheckScale(count: Int, nianbao: String, jq: String) {
         let rss = m.map(\.maxRSSMegabytes).max() ?? 0
         let exit = m.last?.exitCode ?? -1
         let name = labels[key]!.padding(toLength: 42, withPad: " ", startingAt: 0)
+        let cpu = middle(m.map(\.cpuSeconds))
         if key == "jq" {
-            print(String(format: "   %@ %8.0f ms", name, t * 1000))
+            print(String(format: "   %@ %8.0f ms   cpu %6.0f ms", name, t * 1000, cpu * 1000))
         } else {
-            print(String(format: "   %@ %8.0f ms   ratio %.2f (target ≤ 1)   peak RSS %5.1f MB (target < 200)   exit %d", name, t * 1000, t / jqTime, rss, exit))
+            print(String(format: "   %@ %8.0f ms   ratio %.2f (target ≤ 1)   cpu %6.0f ms, ratio %.2f   peak RSS %5.1f MB (target < 200)   exit %d",
+                         name, t * 1000, t / jqTime, cpu * 1000, cpu / jqCPU, rss, exit))
         }
     }
     if count <= 10_000 {
@@ -102,6 +105,8 @@ struct Measured {
     var seconds: Double
     var maxRSSMegabytes: Double
     var exitCode: Int32
+    /// User plus system CPU seconds of the process and the children it waited for (jq under xargs).
+    var cpuSeconds: Double = .nan
 }
 
 /// Runs a command with stdin, stdout and stderr on /dev/null; its peak memory is its `VmHWM`
@@ -124,8 +129,10 @@ func measure(_ path: String, _ arguments: [String]) -> Measured {
     guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return Measured(seconds: .nan, maxRSSMegabytes: .nan, exitCode: -1) }
     var status: Int32 = 0
     var peakKB = 0
+    var usage = rusage()
     while true {
-        let done = waitpid(pid, &status, WNOHANG)
+        // wait4's usage of a reaped child includes the descendants it waited for (sh → xargs → jq).
+        let done = wait4(pid, &status, WNOHANG, &usage)
         if done == pid { break }
         if done < 0 && errno != EINTR { break }
         peakKB = max(peakKB, highWaterKB(pid))
@@ -134,7 +141,9 @@ func measure(_ path: String, _ arguments: [String]) -> Measured {
     let elapsed = ContinuousClock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
-    return Measured(seconds: seconds, maxRSSMegabytes: Double(peakKB) / 1024, exitCode: code)
+    func time(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return Measured(seconds: seconds, maxRSSMegabytes: Double(peakKB) / 1024, exitCode: code,
+                    cpuSeconds: time(usage.ru_utime) + time(usage.ru_stime))
 }
 
 /// `VmHWM` of a running process in kB (0 when it cannot be read).

@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
             可以给出文件、文件夹（逐层查找其中的 .json 文件，按名称排序；隐藏文件跳过）或文件列表（--files-from）。
             结果按输入顺序逐个输出；在终端上另有一行进度（输出到管道时没有）。
             检查多个文件时，最后列出各单位之间文字近乎相同的报告（与其他单位雷同，按一、五部分分组；年份、数字和固定用语不计），
-            text 与 json 格式都有；--no-similarity 关闭。
+            text、tsv（每个成员一行，列在各文件之后）与 json 格式都有（--summary --format tsv 除外）；--no-similarity 关闭。
 
             退出码：0 = 没有阻止提交的问题（警告和提示不阻止）；1 = 有错误或未填的单元格；2 = 有文件无法读取。
 
@@ -115,7 +115,7 @@ struct Check: ParsableCommand {
         let previousSource = try PreviousSource.make(file: previous, directory: previousDir)
         let options = CheckOutputOptions(format: format, summary: summary, minSeverity: shownSeverity,
                                          previousPath: previous, previousDir: previousDir,
-                                         clusters: inputs.count > 1 && format != .tsv && !noSimilarity)
+                                         clusters: inputs.count > 1 && !(format == .tsv && summary) && !noSimilarity)
         let writer = CheckWriter(options: options, progress: ProgressLine.forTerminal(enabled: !noProgress, total: inputs.count),
                                  paths: options.clusters ? inputs.map(\.path) : [])
         OrderedPipeline.run(count: inputs.count, { index in

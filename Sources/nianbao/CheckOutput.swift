@@ -154,7 +154,7 @@ final class CheckWriter {
             if let clusters { out.write(SimilarText.text(clusters)) }
             if files > 1 { out.write(TextReport.summary(files: files, byCode: byCode, totals: totals)) }
         case .tsv:
-            break
+            if let clusters { out.write(SimilarText.tsvRows(clusters)) }
         case .json:
             out.write(JSONReport.tail(files: files, byCode: byCode, totals: totals, options: options, clusters: clusters))
         }
@@ -166,8 +166,7 @@ final class CheckWriter {
 
 /// Text from a file made safe for a terminal, without copying it when nothing needs escaping.
 func safe(_ text: some StringProtocol) -> String {
-    for scalar in text.unicodeScalars where TerminalSafe.isUnsafe(scalar) { return TerminalSafe.sanitize(text) }
-    return String(text)
+    TerminalSafe.isSafe(text) ? String(text) : TerminalSafe.sanitize(text)
 }
 
 /// Labels and dotted ids of every cell, per form, made once (a finding's own `cellLabels` builds them each time).
@@ -533,10 +532,17 @@ enum FileJSON {
 
     static func newline(_ indent: Int) -> [UInt8] { [0x0A] + Array(repeating: 0x20, count: indent) }
 
+    /// A line feed and 64 spaces, cut to the indent wanted.
+    static let newlineAndSpaces: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 64)
+
     @inline(__always)
     static func newline(_ indent: Int, to out: inout [UInt8]) {
-        out.append(0x0A)
-        for _ in 0..<indent { out.append(0x20) }
+        if indent < newlineAndSpaces.count {
+            newlineAndSpaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...indent])) }
+        } else {
+            out.append(0x0A)
+            for _ in 0..<indent { out.append(0x20) }
+        }
     }
 
     /// `"key": `, escaped once.
@@ -556,6 +562,29 @@ enum FileJSON {
 
     /// Escaped id and label of every cell, per form.
     static let cellStrings = PerForm { def in def.cells.map { (id: string($0.ref.description), label: string($0.label)) } }
+
+    /// Deepest finding indent whose cell objects are made in advance (the streamed document's is 8).
+    static let preparedIndents = 12
+
+    /// Every cell's whole `{"id": …, "label": …}` object, as written inside a finding at each
+    /// indent up to `preparedIndents`, per form: a finding of a row or column names dozens of cells.
+    static let cellObjects = PerForm { def -> [[[UInt8]]] in
+        let strings = def.cells.map { (id: string($0.ref.description), label: string($0.label)) }
+        return (0...preparedIndents).map { inner in
+            strings.map { cellObject(id: $0.id, label: $0.label, inner: inner) }
+        }
+    }
+
+    static func cellObject(id: [UInt8], label: [UInt8], inner: Int) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        member(keyID, indent: inner + 4, to: &out, first: true)
+        out.append(contentsOf: id)
+        member(keyLabel, indent: inner + 4, to: &out)
+        out.append(contentsOf: label)
+        newline(inner + 2, to: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
 
     @inline(__always)
     static func member(_ key: [UInt8], indent: Int, to out: inout [UInt8], first: Bool = false) {
@@ -587,16 +616,15 @@ enum FileJSON {
             out += [UInt8(ascii: "["), UInt8(ascii: "]")]
         } else {
             out.append(UInt8(ascii: "["))
+            let prepared = inner <= preparedIndents ? cellObjects[f.form][inner] : nil
             for (n, cell) in f.cells.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 newline(inner + 2, to: &out)
-                out.append(UInt8(ascii: "{"))
-                member(keyID, indent: inner + 4, to: &out, first: true)
-                out.append(contentsOf: strings[cell].id)
-                member(keyLabel, indent: inner + 4, to: &out)
-                out.append(contentsOf: strings[cell].label)
-                newline(inner + 2, to: &out)
-                out.append(UInt8(ascii: "}"))
+                if let prepared {
+                    out.append(contentsOf: prepared[cell])
+                } else {
+                    out.append(contentsOf: cellObject(id: strings[cell].id, label: strings[cell].label, inner: inner))
+                }
             }
             newline(inner, to: &out)
             out.append(UInt8(ascii: "]"))

@@ -171,6 +171,36 @@ import Testing
         #expect(members.first == .object(JSONObject([("path", .string("甲县水利局2025.json")), ("agency", .string("甲县水利局"))])))
     }
 
+    @Test func copiedSectionsInTSVFollowTheFindingRows() throws {
+        let results = Self.copiedResults()
+        let options = CheckOutputOptions(format: .tsv, clusters: true)
+        let sink = OutputCapture()
+        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
+                                 paths: results.map(\.path))
+        for r in results { writer.write(FileOutcome(r, options: options)) }
+        writer.finish()
+        let lines = String(decoding: sink.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let columns = TSVReport.findingHeader.split(separator: "\t").count
+        #expect(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == columns })
+        let clusterRows = lines.filter { $0.contains("\tsimilar_text\t") }
+        #expect(clusterRows.count == 4, "one row per member: 甲 (both years), 乙, 丙")
+        let firstClusterRow = try #require(lines.firstIndex { $0.contains("\tsimilar_text\t") })
+        #expect(lines[firstClusterRow...].allSatisfy { $0.contains("\tsimilar_text\t") }, "after every per-file row")
+        let row = try #require(clusterRows.first { $0.hasPrefix("乙县林业局2025.json\t") })
+        let fields = row.split(separator: "\t", omittingEmptySubsequences: false)
+        #expect(fields[1] == "乙县林业局" && fields[4] == "warning" && fields[5] == "s1")
+        #expect(fields[7].contains("第 1 组，一、总体情况与 3 份报告近乎相同") && fields[7].contains("丙县统计局（丙县统计局2025.json）"))
+        #expect(!fields[7].contains("乙县林业局（"), "a member is not listed among the others")
+        #expect(!clusterRows.contains { $0.contains("丁县审计局") })
+    }
+
+    /// Cluster headings use one form's titles: the text sections are titled alike in both.
+    @Test func textSectionTitlesAreTheSameInBothForms() {
+        for part in [TextPart.section(.s1), .section(.s5), .section(.s6)] {
+            #expect(part.label(in: .v2019) == part.label(in: .v2021))
+        }
+    }
+
     @Test(arguments: [false, true])
     func streamedJSONIsTheWholeDocument(summary: Bool) throws {
         for options in [CheckOutputOptions(format: .json, summary: summary),

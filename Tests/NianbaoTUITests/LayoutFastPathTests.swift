@@ -134,3 +134,18 @@ import Testing
         #expect(NcursesTerminal.namesUTF8(locale) == expected)
     }
 }
+
+/// A table column's width comes from each value's width, worked out without formatting counts.
+@Suite struct ValueWidthTests {
+    @Test func agreesWithTheDisplayedText() {
+        var values: [CellValue] = [.empty, .count(0), .count(-1), .count(CellValue.maxCount), .count(-CellValue.maxCount)]
+        for digits in 0...12 {
+            let p = (0..<digits).reduce(Int64(1)) { a, _ in a * 10 }
+            values += [.count(p), .count(p - 1), .count(-p), .count(-(p - 1)), .count(p + 1)]
+        }
+        values += ["0.5", "12.5", "1234.56", "-0.01", "1000000"].compactMap { Amount($0).map(CellValue.amount) }
+        for v in values {
+            #expect(TableView.valueWidth(v) == ScreenGrid.cellWidth(of: v.displayText), "\(v) shows as \(v.displayText)")
+        }
+    }
+}

@@ -177,9 +177,23 @@ public struct CellDefinition: Sendable {
     public let rowLabel: String
     public let columnLabel: String
 
+    /// The label path joined for messages (made once: every finding's message names cells).
+    public let label: String
+
+    init(index: Int, ref: CellRef, kind: CellKind, isComputed: Bool, rowPath: [String], columnPath: [String],
+         tableLabel: String, rowLabel: String, columnLabel: String) {
+        self.index = index
+        self.ref = ref
+        self.kind = kind
+        self.isComputed = isComputed
+        self.rowPath = rowPath
+        self.columnPath = columnPath
+        self.tableLabel = tableLabel
+        self.rowLabel = rowLabel
+        self.columnLabel = columnLabel
+        self.label = ([tableLabel] + rowPath + columnPath).joinedText(separator: " › ")
+    }
+
     /// Official labels from the section numeral down to the column, e.g. `三 › （七）总计 › 自然人`.
     public var labelPath: [String] { [tableLabel] + rowPath + columnPath }
-
-    /// The label path joined for messages.
-    public var label: String { labelPath.joinedText(separator: " › ") }
 }

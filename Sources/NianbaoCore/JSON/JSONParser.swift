@@ -153,6 +153,16 @@ struct JSONParserCore {
         return value
     }
 
+    /// Parses one value starting at `offset` and returns it with the offset just after it, for
+    /// a value embedded in bytes the caller has already checked as UTF-8 and walked itself
+    /// (`CanonicalReportReader`); `depth` is how many containers enclose it.
+    mutating func parseEmbeddedValue(at offset: Int, depth: Int) throws(JSONParseError) -> (value: JSONValue, end: Int) {
+        i = offset
+        self.depth = depth
+        let value = try parseValue()
+        return (value, i)
+    }
+
     // MARK: - Values
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {

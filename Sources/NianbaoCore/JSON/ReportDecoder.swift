@@ -8,6 +8,14 @@ struct ReportDecoder {
         if bytes.count > ReportFile.maxFileBytes {
             throw ReportFileError(path: path, message: "文件超过 \(ReportFile.maxFileBytes / 1024 / 1024) MiB 上限，不可能是一份年度报告。")
         }
+        // Files nianbao wrote are read straight from their bytes; anything else, and every
+        // refusal, goes through the parser and the member-by-member decoder.
+        if let report = CanonicalReportReader.read(bytes, path: path) { return report }
+        return try decodeThroughTree(bytes, path: path)
+    }
+
+    /// Decodes bytes by parsing them into a `JSONValue` tree and checking it member by member.
+    static func decodeThroughTree(_ bytes: [UInt8], path: String) throws(ReportFileError) -> Report {
         let value: JSONValue
         do {
             value = try JSONParser().parse(bytes)

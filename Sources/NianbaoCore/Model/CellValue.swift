@@ -55,7 +55,7 @@ public enum CellValue: Sendable, Hashable, CustomStringConvertible {
     public var displayText: String {
         switch self {
         case .empty: ""
-        case .count(let n): Amount(integer: n).grouped
+        case .count(let n): n > -1000 && n < 1000 ? String(n) : Amount(integer: n).grouped  // no separator below 1,000
         case .amount(let a): a.grouped
         }
     }

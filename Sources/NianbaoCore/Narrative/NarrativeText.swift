@@ -13,15 +13,44 @@ struct NarrativeText: Sendable {
     let sentences: [Range<Int>]
     /// The paragraph (line) index of each sentence.
     let paragraphOfSentence: [Int]
+    /// UTF-8 offset in `text` of each scalar, and one past the last: slices and quotes cut the
+    /// text here instead of walking it from the start for every finding.
+    let utf8Offsets: [Int32]
+    /// Character (grapheme cluster) offset of each scalar, and one past the last; empty when
+    /// every scalar is a Character of its own (see `isOwnCharacter`), as in nearly all reports.
+    let characterOffsets: [Int32]
 
     init(_ text: String) {
         self.text = text
         var scalars: [UInt32] = []
         scalars.reserveCapacity(text.utf8.count / 2)
+        var utf8Offsets: [Int32] = []
+        utf8Offsets.reserveCapacity(text.utf8.count / 2 + 1)
+        var utf8Offset: Int32 = 0
+        var everyScalarOwnCharacter = true
         for scalar in text.unicodeScalars {
             scalars.append(Self.normalise(scalar))
+            utf8Offsets.append(utf8Offset)
+            utf8Offset += Int32(UTF8.width(scalar))
+            if everyScalarOwnCharacter, !Self.isOwnCharacter(scalar) { everyScalarOwnCharacter = false }
         }
+        utf8Offsets.append(utf8Offset)
         self.scalars = scalars
+        self.utf8Offsets = utf8Offsets
+        if everyScalarOwnCharacter {
+            self.characterOffsets = []
+        } else {
+            // Some scalars join their neighbours (CR LF, combining marks, emoji sequences): count once.
+            var offsets: [Int32] = []
+            offsets.reserveCapacity(scalars.count + 1)
+            var characterIndex: Int32 = 0
+            for character in text {
+                for _ in character.unicodeScalars { offsets.append(characterIndex) }
+                characterIndex += 1
+            }
+            offsets.append(characterIndex)
+            self.characterOffsets = offsets
+        }
         var sentences: [Range<Int>] = []
         var paragraphs: [Int] = []
         var start = 0
@@ -38,6 +67,23 @@ struct NarrativeText: Sendable {
         if scalars.count > start { sentences.append(start..<scalars.count); paragraphs.append(paragraph) }
         self.sentences = sentences
         self.paragraphOfSentence = paragraphs
+    }
+
+    /// True when `scalar` is one Character whatever is next to it, by the grapheme break rules
+    /// (UAX #29): it is none of CR, Extend, SpacingMark, ZWJ, Prepend, a regional indicator or a
+    /// Hangul jamo, and nothing in these blocks extends the scalar before it. Covers ASCII
+    /// but CR, Latin-1, general punctuation, CJK symbols and ideographs, full-width forms.
+    @inline(__always)
+    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        switch v {
+        case 0x0A, 0x09, 0x20...0x7E, 0xA0...0xFF: return true
+        case 0x2010...0x2027, 0x2030...0x205E: return true
+        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF: return true  // 302A–302F, 3099–309A combine
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true
+        case 0xFF01...0xFF5E, 0xFFE0...0xFFE6: return true
+        default: return false
+        }
     }
 
     /// The scalar a text scalar is compared as.
@@ -76,30 +122,32 @@ struct NarrativeText: Sendable {
 
     /// The text of a scalar range, as written.
     func slice(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        var i = 0
-        for scalar in text.unicodeScalars {
-            if i >= range.upperBound { break }
-            if i >= range.lowerBound { view.append(scalar) }
-            i += 1
-        }
-        return String(view)
+        let utf8 = text.utf8
+        let lower = utf8Offsets[min(max(range.lowerBound, 0), utf8Offsets.count - 1)]
+        let upper = utf8Offsets[min(max(range.upperBound, range.lowerBound, 0), utf8Offsets.count - 1)]
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(lower))
+        let end = utf8.index(start, offsetBy: Int(upper - lower))
+        return String(text[start..<end])
     }
 
     /// A scalar range converted to Character (grapheme cluster) offsets of `text`.
+    ///
+    /// A bound inside a Character (a combining mark after its letter) moves to the end of that
+    /// Character: the range starts at the first Character that starts in it and ends after the
+    /// last Character it touches. It is never reversed.
     func characterRange(_ range: Range<Int>) -> Range<Int> {
-        var characterIndex = 0
-        var scalarIndex = 0
-        var lower = 0, upper = 0
-        var foundLower = false
-        for character in text {
-            if !foundLower, scalarIndex >= range.lowerBound { lower = characterIndex; foundLower = true }
-            if scalarIndex >= range.upperBound { upper = characterIndex; return lower..<max(lower, upper) }
-            scalarIndex += character.unicodeScalars.count
-            characterIndex += 1
-        }
-        if !foundLower { lower = characterIndex }
-        return lower..<characterIndex
+        let last = scalars.count
+        let lower = min(max(range.lowerBound, 0), last)
+        let upper = min(max(range.upperBound, lower), last)
+        guard !characterOffsets.isEmpty else { return lower..<upper }
+        let lowerCharacter = characterBoundary(atOrAfter: lower)
+        return lowerCharacter..<max(lowerCharacter, characterBoundary(atOrAfter: upper))
+    }
+
+    /// The Character offset of the first Character boundary at or after scalar offset `s`.
+    private func characterBoundary(atOrAfter s: Int) -> Int {
+        let c = Int(characterOffsets[s])
+        return s == 0 || s == scalars.count || characterOffsets[s - 1] != characterOffsets[s] ? c : c + 1
     }
 
     /// The quoted sentence of a range: its sentence with surrounding spaces trimmed.

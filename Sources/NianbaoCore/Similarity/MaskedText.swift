@@ -70,7 +70,7 @@ enum Boilerplate {
     ]
 
     /// Shingle hashes of the boilerplate, from both forms' labels and the phrases above.
-    static let shingles: Set<UInt64> = {
+    static let shingles: ShingleSet = {
         var texts = phrases
         for form in FormVersion.allCases {
             let definition = form.definition
@@ -80,10 +80,6 @@ enum Boilerplate {
             }
             for cell in definition.cells { texts += cell.labelPath }
         }
-        var set: Set<UInt64> = []
-        for text in texts {
-            for h in MaskedText(text).shingles(length: shingleLength) { set.insert(h) }
-        }
-        return set
+        return ShingleSet(texts.flatMap { MaskedText($0).shingles(length: shingleLength) })
     }()
 }

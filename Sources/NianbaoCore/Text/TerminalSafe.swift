@@ -40,6 +40,45 @@ public enum TerminalSafe {
         }
     }
 
+    /// True when no scalar of `text` is unsafe, decided on its UTF-8 bytes (quicker than
+    /// decoding scalars; batch output asks this of every message and name).
+    public static func isSafe(_ text: some StringProtocol) -> Bool {
+        var text = String(text)
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b < 0x20 || b == 0x7F { return false }
+                    i += 1
+                    continue
+                }
+                switch b {
+                case 0xC2:  // U+0080–U+009F: C2 80–C2 9F
+                    if i + 1 < n, bytes[i + 1] < 0xA0 { return false }
+                case 0xE2:  // U+200B–200F, U+2028–202E: E2 80 8B–8F, A8–AE; U+2060–2069: E2 81 A0–A9
+                    if i + 2 < n {
+                        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                        if b1 == 0x80, (0x8B...0x8F).contains(b2) || (0xA8...0xAE).contains(b2) { return false }
+                        if b1 == 0x81, (0xA0...0xA9).contains(b2) { return false }
+                    }
+                case 0xEF:  // U+FEFF: EF BB BF; U+FFF9–FFFB: EF BF B9–BB
+                    if i + 2 < n {
+                        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                        if b1 == 0xBB, b2 == 0xBF { return false }
+                        if b1 == 0xBF, (0xB9...0xBB).contains(b2) { return false }
+                    }
+                default:
+                    break
+                }
+                // Step over the whole sequence (the text is valid UTF-8): 2, 3 or 4 bytes.
+                i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            }
+            return true
+        }
+    }
+
     /// The whole string with every unsafe character escaped (newlines too).
     public static func sanitize(_ text: some StringProtocol) -> String {
         var out = ""

@@ -7,6 +7,7 @@ public enum Editor {
         var s = state
         var effects: [Effect] = []
         s.apply(action, effects: &effects)
+        s.keepTextLayout()
         s.keepInView()
         return (s, effects)
     }
@@ -419,7 +420,6 @@ extension EditorState {
     mutating func pushUndo(caret: Int? = nil) {
         undoStack.append(UndoEntry(report: report, version: version, section: section,
                                    tableCursor: currentTable.map { cursor(in: $0) }, caret: caret))
-        if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit) }
         redoStack.removeAll()
     }
 
@@ -446,7 +446,7 @@ extension EditorState {
         if currentTable == nil {
             // After undoing a long paste the text is shorter: show the caret's line without
             // leaving the view scrolled past the end.
-            let wrapped = WrappedText(report.text(section), width: layout.wrapWidth)
+            let wrapped = wrappedText(section)
             let li = TextLayout.lineIndex(of: caret(in: section, wrapped), in: wrapped.lines)
             let h = TextView.bodyHeight(layout)
             textTop[section] = max(0, min(li, wrapped.lines.count - h))

@@ -120,8 +120,8 @@ public struct EditorState: Sendable {
         get { savedVersion != version }
         set { savedVersion = newValue ? (savedVersion == version ? nil : savedVersion) : version }
     }
-    public var undoStack: [UndoEntry] = []
-    public var redoStack: [UndoEntry] = []
+    public var undoStack = UndoHistory(limit: EditorState.undoLimit)
+    public var redoStack = UndoHistory(limit: EditorState.undoLimit)
     public var lastTextEdit: TextEditKind?
     /// Edits since the last recovery copy was asked for.
     public var editsSinceRecovery = 0
@@ -131,6 +131,9 @@ public struct EditorState: Sendable {
     /// The date notes are written with.
     public var today: CalendarDate? = EditorState.localToday()
     public var layout: ScreenLayout
+    /// The shown text section's characters and wrapped lines, kept from the last action for the
+    /// next one and the frame (a cache: each use checks it is the layout of the text on screen).
+    var textLayout: SectionTextLayout?
 
     /// Most undo steps kept.
     public static let undoLimit = 500
@@ -216,6 +219,24 @@ public struct EditorState: Sendable {
     /// The caret of a text section.
     public func caret(in section: SectionID) -> Int {
         min(textCarets[section] ?? 0, Graphemes.count(report.text(section)))
+    }
+
+    /// The layout of a text section at the current width: the one kept from the last action
+    /// when it is the layout of that text, else made now.
+    func wrappedText(_ section: SectionID) -> WrappedText {
+        let text = report.text(section)
+        if let kept = textLayout, kept.section == section, kept.wrapped.isLayout(of: text, width: layout.wrapWidth) {
+            return kept.wrapped
+        }
+        return WrappedText(text, width: layout.wrapWidth)
+    }
+
+    /// Keeps the layout of the text section shown (if one is) for the next action and frame.
+    mutating func keepTextLayout() {
+        guard currentTable == nil else { return }
+        if let kept = textLayout, kept.section == section,
+           kept.wrapped.isLayout(of: report.text(section), width: layout.wrapWidth) { return }
+        textLayout = SectionTextLayout(section: section, wrapped: WrappedText(report.text(section), width: layout.wrapWidth))
     }
 
     /// The caret of a section whose text is already split up, without counting its characters again.

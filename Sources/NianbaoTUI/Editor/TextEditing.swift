@@ -3,8 +3,9 @@ import NianbaoCore
 extension EditorState {
     mutating func textAction(_ action: EditorAction) {
         let sec = section
-        let wrapped = WrappedText(report.text(sec), width: layout.wrapWidth)
-        var chars = wrapped.chars
+        // The layout kept from the last action: an edit wraps again only its paragraph.
+        var wrapped = wrappedText(sec)
+        let chars = wrapped.chars
         var caret = min(textCarets[sec] ?? 0, chars.count)
         let lines = wrapped.lines
         let li = TextLayout.lineIndex(of: caret, in: lines)
@@ -40,21 +41,22 @@ extension EditorState {
             }
             if alone || lastTextEdit != kind { pushUndo(caret: caret) }
             lastTextEdit = alone ? nil : kind
+            let range: Range<Int>
             switch action {
             case .deleteBackward:
-                chars.remove(at: caret - 1)
+                range = (caret - 1)..<caret
                 caret -= 1
             case .deleteForward:
-                chars.remove(at: caret)
+                range = caret..<(caret + 1)
             default:
-                chars.insert(contentsOf: inserted, at: caret)
+                range = caret..<caret
                 caret += inserted.count
             }
-            // Recombine graphemes that an edit may have joined or split.
-            let text = String(chars)
-            let recount = Graphemes.count(text)
-            caret = min(caret - (chars.count - recount), recount)
-            report.texts[sec] = text
+            // Graphemes that the edit joined up (a combining mark after a letter) count once.
+            let joined = wrapped.replace(range, with: inserted)
+            caret = min(caret - joined, wrapped.chars.count)
+            report.texts[sec] = wrapped.text
+            textLayout = SectionTextLayout(section: sec, wrapped: wrapped)
             var ignored: [Effect] = []
             edited(effects: &ignored)
         case .move(.left):
@@ -115,10 +117,10 @@ extension EditorState {
             guard !range.isEmpty else { return }
             pushUndo(caret: textCarets[sec] ?? 0)
             lastTextEdit = nil
-            chars.replaceSubrange(range, with: insert)
-            let text = String(chars)
-            caret = min(caret, Graphemes.count(text))
-            report.texts[sec] = text
+            wrapped.replace(range, with: insert)
+            caret = min(caret, wrapped.chars.count)
+            report.texts[sec] = wrapped.text
+            textLayout = SectionTextLayout(section: sec, wrapped: wrapped)
             var ignored: [Effect] = []
             edited(effects: &ignored)
             message = StatusMessage(text: action.isKill ? "已删除到行尾（Ctrl-U 撤销）。" : "已合并下一行（Ctrl-U 撤销）。",

@@ -13,7 +13,18 @@ enum InfoView {
                           width: layout.columns, role: .title)
         row += 1
         let width = max(4, layout.columns - labelWidth - 1)
-        let prefaceRoom = max(1, bottom - row - (InfoForm.labels.count - 1))
+        // The preface and, for a draft made by `nianbao sum`, the list of its units share the
+        // rows the one-line fields leave; neither takes more than half when both are long.
+        let free = max(1, bottom - row - (InfoForm.labels.count - 1))
+        let unitLines = state.summedUnitLines(width: width, rows: free)
+        var prefaceRoom = free
+        var unitRoom = 0
+        if !unitLines.isEmpty {
+            let prefaceNeed = max(1, TextWrap.lines(form.values[InfoForm.preface], width: width).count)
+            unitRoom = prefaceNeed + unitLines.count <= free ? unitLines.count
+                : max(1, min(unitLines.count, free - min(prefaceNeed, free / 2)))
+            prefaceRoom = max(1, free - unitRoom)
+        }
         var cursor: (column: Int, row: Int)?
         for (i, label) in InfoForm.labels.enumerated() where row < bottom {
             let selected = i == form.selected
@@ -35,6 +46,14 @@ enum InfoView {
                 if selected, j == shown.count - 1, !InfoForm.isChoice(i), !readOnly {
                     cursor = (min(layout.columns - 1, labelWidth + used), row)
                 }
+                row += 1
+            }
+        }
+        if unitRoom > 0 {
+            for (j, line) in state.summedUnitLines(width: width, rows: unitRoom).enumerated() where row < bottom {
+                grid.fill(row: row, role: .normal)
+                if j == 0 { grid.put("汇总单位", row: row, column: 0, maxWidth: labelWidth - 1, role: .label) }
+                grid.putTruncated(line, row: row, column: labelWidth, width: width, role: .normal)
                 row += 1
             }
         }

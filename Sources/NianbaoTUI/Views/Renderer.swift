@@ -31,8 +31,9 @@ public enum Renderer {
             if let table = state.currentTable {
                 cursor = TableView.draw(state, table: table, into: &grid)
             } else {
-                // Wrapped once per frame: the pane and the status line both need it.
-                let text = WrappedText(state.report.text(state.section), width: layout.wrapWidth)
+                // The layout kept from the last action (or made once for the frame): the pane and
+                // the status line both need it.
+                let text = state.wrappedText(state.section)
                 cursor = TextView.draw(state, text, into: &grid)
                 wrapped = text
             }
@@ -107,9 +108,19 @@ public enum Renderer {
         }
     }
 
-    /// The status block under the working pane: the cursor cell's label (and its value in full),
-    /// or, when the cell takes part in a problem, that problem's whole message, wrapped.
-    static func statusLines(_ state: EditorState, _ wrapped: WrappedText?) -> [String] {
+    /// The status block under the working pane, line by line with its role: the cursor cell's
+    /// lines (`cellStatusLines`), then, in a draft made by `nianbao sum`, where the cell's sum
+    /// comes from; in a text section the character and line count.
+    static func statusLines(_ state: EditorState, _ wrapped: WrappedText?) -> [(text: String, role: StyleRole)] {
+        let provenance = state.cursorCell.flatMap { state.provenanceLine(cell: $0) }
+        let lines = cellStatusLines(state, wrapped, room: provenance == nil ? 3 : 2)
+        let role: StyleRole = lines.count == 1 ? .status : .findingError
+        return lines.map { ($0, role) } + (provenance.map { [($0, StyleRole.findingInfo)] } ?? [])
+    }
+
+    /// The cursor cell's label (and its value in full), or, when the cell takes part in a
+    /// problem, that problem's whole message, wrapped to at most `room` lines.
+    static func cellStatusLines(_ state: EditorState, _ wrapped: WrappedText?, room: Int) -> [String] {
         let layout = state.layout
         if state.currentTable != nil {
             guard let cell = state.cursorCell else { return [""] }
@@ -138,14 +149,14 @@ public enum Renderer {
             } else if let typo = state.likelyTypo(f) {
                 message += " 可能填错的格：\(state.report.definition.cells[typo].rowLabel) › \(state.report.definition.cells[typo].columnLabel)。"
             }
-            let most = max(1, min(3, layout.findingsHeight - 1))
+            let most = max(1, min(room, layout.findingsHeight - 1))
             let lines = TextWrap.lines(message, width: layout.columns - 1)
             if lines.count <= most { return lines }
             var cut = Array(lines.prefix(most))
             cut[most - 1] = ScreenGrid.truncate(cut[most - 1] + "……", to: layout.columns - 1)
             return cut
         }
-        let wrapped = wrapped ?? WrappedText(state.report.text(state.section), width: layout.wrapWidth)
+        let wrapped = wrapped ?? state.wrappedText(state.section)
         let li = TextLayout.lineIndex(of: state.caret(in: state.section, wrapped), in: wrapped.lines)
         return ["字数 \(wrapped.characterCount)    第 \(li + 1)/\(wrapped.lines.count) 行"]
     }
@@ -155,8 +166,7 @@ public enum Renderer {
         let layout = state.layout
         let lines = statusLines(state, wrapped)
         for (i, line) in lines.enumerated() {
-            let role: StyleRole = i == 0 && lines.count == 1 ? .status : .findingError
-            grid.putTruncated(line, row: layout.statusRow + i, column: 0, width: layout.columns, role: role)
+            grid.putTruncated(line.text, row: layout.statusRow + i, column: 0, width: layout.columns, role: line.role)
         }
         return lines.count
     }

@@ -28,8 +28,8 @@ extension EditorState {
             tableTop[table] = top
             tableLeft[table] = left
         } else {
-            // Only the lines up to the caret matter: the top line ends up at or above it.
-            let li = TextLayout.caretLine(in: report.text(section), caret: textCarets[section] ?? 0, width: layout.wrapWidth)
+            let wrapped = wrappedText(section)
+            let li = TextLayout.lineIndex(of: caret(in: section, wrapped), in: wrapped.lines)
             let h = TextView.bodyHeight(layout)
             var top = textTop[section] ?? 0
             if li < top { top = li }

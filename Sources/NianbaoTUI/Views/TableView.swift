@@ -18,7 +18,7 @@ enum TableView {
                     guard let cell else { continue }
                     let value = report.cells[cell]
                     if value.isEmpty { continue }
-                    need[ci] = max(need[ci], ScreenGrid.cellWidth(of: value.displayText) + 2)
+                    need[ci] = max(need[ci], valueWidth(value) + 2)
                 }
             }
             let natural = columns.indices.map { max(need[$0], TableModel.width(of: columns[$0])) }
@@ -34,6 +34,22 @@ enum TableView {
                 i = (i + 1) % narrow.count
             }
             return narrow
+        }
+    }
+
+    /// Cells `value.displayText` takes, worked out without formatting a count (every value of a
+    /// table is measured on each frame): its digits, a comma per three, and the sign.
+    static func valueWidth(_ value: CellValue) -> Int {
+        switch value {
+        case .empty: return 0
+        case .count(let n):
+            var digits = 1
+            var m = n.magnitude
+            while m >= 10 { m /= 10; digits += 1 }
+            return digits + (digits - 1) / 3 + (n < 0 ? 1 : 0)
+        case .amount:
+            // Digits, separators and a point: ASCII, one cell a byte.
+            return value.displayText.utf8.count
         }
     }
 

@@ -24,12 +24,20 @@ public enum TextLayout {
 
     /// The visual lines of `chars` wrapped at `width` cells.
     public static func lines(_ chars: [Character], width: Int) -> [Line] {
+        lines(chars, in: 0..<chars.count, width: width)
+    }
+
+    /// The visual lines of `chars[range]` wrapped at `width` cells, as offsets into `chars`.
+    ///
+    /// `range` must start at the start of a paragraph; its last line ends at `range.upperBound`
+    /// without a hard break. The lines of a whole text are those of its paragraphs, one by one.
+    public static func lines(_ chars: [Character], in range: Range<Int>, width: Int) -> [Line] {
         let width = max(2, width)
         var lines: [Line] = []
-        var start = 0
+        var start = range.lowerBound
         var used = 0
-        var i = 0
-        while i < chars.count {
+        var i = range.lowerBound
+        while i < range.upperBound {
             let c = chars[i]
             if isBreak(c) {
                 lines.append(Line(start: start, end: i, hardBreak: true))
@@ -55,19 +63,30 @@ public enum TextLayout {
             used += w
             i += 1
         }
-        lines.append(Line(start: start, end: chars.count, hardBreak: false))
+        lines.append(Line(start: start, end: range.upperBound, hardBreak: false))
         return lines
     }
 
     /// Punctuation that must not start a line (Chinese line breaking, 避头点).
+    ///
+    /// Compared by scalar value: `Character ==` against a list of literals goes through Unicode
+    /// string comparison, and this runs for every character wrapped. U+037E, U+0387
+    /// and U+232A are canonically equivalent to `;`, `·` and `〉`, as `Character ==` treats them.
     @inlinable
     public static func isClosing(_ c: Character) -> Bool {
-        switch c {
-        case "，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "”", "’", "】", "〕", "〉", "…", "·",
-             ",", ".", ";", ":", "?", "!", ")": true
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        return switch first.value {
+        case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300B, 0x300D, 0x300F, 0x201D, 0x2019,
+             0x3011, 0x3015, 0x3009, 0x232A, 0x2026, 0x00B7, 0x0387,
+             0x2C, 0x2E, 0x3B, 0x037E, 0x3A, 0x3F, 0x21, 0x29: true
         default: false
         }
     }
+
+    /// The closing punctuation `isClosing` accepts, as written in the rule.
+    static let closingCharacters: [Character] = ["，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "”", "’",
+                                                  "】", "〕", "〉", "…", "·", ",", ".", ";", ":", "?", "!", ")"]
 
     /// The visual line holding the caret, wrapping the text only as far as the caret
     /// (the same line as `lineIndex(of:in:)` over all of `lines`).
@@ -110,8 +129,12 @@ public enum TextLayout {
 
     /// The visual line holding the caret.
     public static func lineIndex(of caret: Int, in lines: [Line]) -> Int {
-        var lo = 0
-        for (i, line) in lines.enumerated() where line.start <= caret { lo = i }
+        // Line starts increase strictly: the last line starting at or before the caret.
+        var lo = 0, hi = lines.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if lines[mid].start <= caret { lo = mid } else { hi = mid }
+        }
         return lo
     }
 
@@ -135,19 +158,4 @@ public enum TextLayout {
         }
         return i
     }
-}
-
-/// A text section split into characters and soft-wrapped lines.
-struct WrappedText {
-    let chars: [Character]
-    let lines: [TextLayout.Line]
-
-    init(_ text: String, width: Int) {
-        let chars = Graphemes.split(text)
-        self.chars = chars
-        lines = TextLayout.lines(chars, width: width)
-    }
-
-    /// Characters in the section, not counting line breaks.
-    var characterCount: Int { chars.reduce(0) { $0 + (TextLayout.isBreak($1) ? 0 : 1) } }
 }

@@ -81,5 +81,8 @@ import Testing
         #expect(CellValue.count(1234).displayText == "1,234")
         #expect(CellValue.empty.displayText == "")
         #expect(CellValue.count(-8).description == "-8")
+        for n: Int64 in [-1_000_001, -1000, -999, -8, 0, 7, 999, 1000, 12_345, 999_999_999_999] {
+            #expect(CellValue.count(n).displayText == Amount(integer: n).grouped, "\(n)")
+        }
     }
 }

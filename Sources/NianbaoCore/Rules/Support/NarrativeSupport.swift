@@ -48,6 +48,11 @@ extension RuleContext {
 extension FigureTarget {
     /// Where the figure's cell is, in words: `三 › 一、本年新收政府信息公开申请数量 › 总计`.
     func tableLabel(_ form: FormVersion) -> String {
+        targetLabels[form][self] ?? phrase
+    }
+
+    /// The label, made from the form's declaration (once per form: see `targetLabels`).
+    fileprivate func makeTableLabel(_ form: FormVersion) -> String {
         switch self {
         case .refused: "三 › （三）不予公开 各项之和"
         case .unavailable: "三 › （四）无法提供 各项之和"
@@ -59,6 +64,11 @@ extension FigureTarget {
             cellIDs(form: form).first.flatMap { CellRef($0) }.flatMap { form.definition.cell($0)?.label } ?? phrase
         }
     }
+}
+
+/// The label of every target, per form.
+private let targetLabels = PerForm { definition -> [FigureTarget: String] in
+    Dictionary(uniqueKeysWithValues: FigureTarget.allCases.map { ($0, $0.makeTableLabel(definition.version)) })
 }
 
 /// The cell indices of every target, per form.
