@@ -173,12 +173,12 @@ struct Interpreter {
                 searchFrom = index + 1
             }
         }
-        let meta = MetadataReader.read(lines, before: headings[.s1] ?? min(lines.count, 60)) { index in
+        // A Traditional-script copy: keys, headings and the title were read as Simplified.
+        let script = TraditionalChinese.sample(lines.lazy.map(\.text))
+        let meta = MetadataReader.read(lines, before: headings[.s1] ?? min(lines.count, 60), traditional: script.isTraditional) { index in
             lines[index].isTable && document.kind == .html
         }
         let title = meta.titleLine.map { Title(line: $0, year: nil, agency: nil) }
-        // A Traditional-script copy: keys, headings and the title were read as Simplified.
-        let script = TraditionalChinese.sample(lines.lazy.map(\.text))
 
         // Evidence of tables and of the form version.
         var signals19: [String] = []

@@ -100,6 +100,17 @@ import NianbaoTestSupport
         }
     }
 
+    /// Simplified text is read as printed: a name with a character the table also maps (於潜镇) keeps it.
+    @Test func simplifiedNameKeepsItsCharacters() throws {
+        let report = SampleReports.filled(form: .v2021, year: 2023, agency: "於潜镇人民政府")
+        let text = PublishedShapes.render(report, as: .pipeLeading, seed: 5)
+        #expect(!TraditionalChinese.sample([text]).isTraditional)
+        let result = try Self.imported(text)
+        #expect(result.agency == "於潜镇人民政府")
+        #expect(!result.problems.contains { $0.kind == .traditionalScript })
+        #expect(result.report.cells == report.cells)
+    }
+
     @Test func keysMapTraditionalAndDropAnnotations() {
         #expect(LabelKey.of("政府信息公開行政復(fù)議、行政訴訟情況") == "政府信息公开行政复议、行政诉讼情况")
         #expect(LabelKey.of("其他需要報(bào)告的事項(xiàng)") == "其他需要报告的事项")
