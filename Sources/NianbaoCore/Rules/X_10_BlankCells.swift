@@ -12,10 +12,17 @@ extension Rule {
             let data = blank.filter { !defs[$0].isComputed }
             let computed = blank.filter { defs[$0].isComputed }
             var parts: [String] = []
-            if !data.isEmpty {
-                parts.append("\(data.map { defs[$0].columnLabel }.joinedText(separator: "、")) 未填写；没有数据请填 0")
+            // In a draft made by `nianbao sum`, a blank may be the sum's: say why, not "请填 0".
+            let summed = context.report.origin.summed
+            let why: [String?] = data.map { cell in summed.flatMap { Rule.sumBlankReason(defs[cell].ref.description, summed: $0) } }
+            let plain = zip(data, why).filter { $0.1 == nil }.map(\.0)
+            if !plain.isEmpty {
+                parts.append("\(plain.map { defs[$0].columnLabel }.joinedText(separator: "、")) 未填写；没有数据请填 0")
             }
-            if !computed.isEmpty, !data.isEmpty {
+            for (cell, reason) in zip(data, why) {
+                if let reason { parts.append("\(defs[cell].columnLabel) \(reason)") }
+            }
+            if !computed.isEmpty, !parts.isEmpty {
                 // The row's own total follows from the parts just named.
                 let columns = computed.map { defs[$0].columnLabel }.joinedText(separator: "、")
                 parts[0] += "（\(columns) 由各项相加自动得出）"
@@ -33,6 +40,21 @@ extension Rule {
             }
             context.report(cells: blank, section: row.section, "\(row.label)：\(parts.joinedText(separator: "；"))。")
         }
+    }
+}
+
+extension Rule {
+    /// Most unit names listed when a summed cell is blank because units left it blank.
+    static let sumBlankNamesShown = 5
+
+    /// Why a cell of a summed draft is blank, from its provenance, or nil when the sum says nothing.
+    static func sumBlankReason(_ id: String, summed: SumProvenance) -> String? {
+        if summed.notSummed.contains(id) { return "未从各单位汇总（规章由本级政府制定），请本级政府填写" }
+        if summed.overflowed.contains(id) { return "各单位之和超出单元格可存的数值，未汇总；请核对各单位的数值" }
+        guard let missing = summed.blanks[id], !missing.isEmpty else { return nil }
+        let names = missing.prefix(sumBlankNamesShown).map { $0 < summed.units.count ? summed.units[$0] : "第 \($0 + 1) 个单位" }
+        let more = missing.count > sumBlankNamesShown ? " 等 \(missing.count) 个单位" : ""
+        return "汇总不完整：\(missing.count) 个单位未填（\(names.joinedText(separator: "、"))\(more)），空白不按 0 汇总；请向这些单位核实后填写"
     }
 }
 

@@ -97,6 +97,29 @@ import Testing
         #expect(draft.report["t3.r1.total"] == .empty)
     }
 
+    /// X-10 on a summed draft says a blank is the sum's (who left it blank), not "请填 0".
+    @Test func blanksOfASummedDraftAreExplainedByTheirProvenance() throws {
+        var a = Report(agency: "甲局", year: 2025, form: .v2021)
+        var b = Report(agency: "乙局", year: 2025, form: .v2021)
+        for i in a.cells.indices { a.cells[i] = .count(1); b.cells[i] = .count(2) }
+        b["t3.r1.np"] = .empty
+        var acc = SumAccumulator(form: .v2021, year: 2025)
+        try acc.add(a, unit: "甲局")
+        try acc.add(b, unit: "乙局")
+        var draft = try GovernmentSum.make(from: acc, agency: "某县人民政府").report
+        #expect(draft.origin.summed != nil)
+        let findings = Validator.validate(draft).filter { $0.ruleID == "X-10" }
+        let row = try #require(findings.first { $0.cells.contains(draft.definition.index(of: CellRef("t3.r1.np")!)!) })
+        #expect(row.message.contains("汇总不完整：1 个单位未填（乙局），空白不按 0 汇总"), "\(row.message)")
+        #expect(!row.message.contains("没有数据请填 0"), "\(row.message)")
+        let regulation = try #require(findings.first { $0.message.contains("规章") })
+        #expect(regulation.message.contains("请本级政府填写") && !regulation.message.contains("没有数据请填 0"), "\(regulation.message)")
+        // A blank the sum does not explain (typed away afterwards) is told as usual.
+        draft["t3.r1.lp_com"] = .empty
+        let again = Validator.validate(draft).first { $0.ruleID == "X-10" && $0.message.contains("一、本年新收") }
+        #expect(again?.message.contains("没有数据请填 0") == true && again?.message.contains("汇总不完整") == true, "\(again?.message ?? "")")
+    }
+
     @Test func regulationsAreNotSummedUnlessAsked() throws {
         var a = Report(agency: "甲局", year: 2025, form: .v2021)
         for i in a.cells.indices { a.cells[i] = .count(4) }
