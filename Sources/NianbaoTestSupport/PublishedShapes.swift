@@ -27,10 +27,25 @@ public enum PublishedShape: String, CaseIterable, Sendable {
     case pdfTextT4Blocks
     /// §1.7 Markdown made from PDF: several small tables with repeated or wrong headers, labels without 一、/（一）.
     case markdownFromPDF
+    /// §2 a Traditional-script copy (a CMS's 繁体 button) of `pipeLeading`, half of them with
+    /// pinyin printed after converted characters (`國務(wù)院`, corpus 014).
+    case traditionalPipe
+    /// §2 a Traditional-script copy of `oneLineSpaced` (crawled text of a converted page).
+    case traditionalOneLine
+
+    /// The shape a Traditional copy was converted from (the shape itself otherwise).
+    public var base: PublishedShape {
+        switch self {
+        case .traditionalPipe: .pipeLeading
+        case .traditionalOneLine: .oneLineSpaced
+        default: self
+        }
+    }
 
     /// True when a printed blank cell survives in the shape (so the row can still be placed).
     public var keepsBlankCells: Bool {
-        switch self {
+        if base != self { return base.keepsBlankCells }
+        return switch self {
         case .pipeLeading, .pipeNoLeading, .cellPerLineTrailingPipe, .alternatingPipes, .markdownFromPDF: true
         default: false
         }
@@ -66,6 +81,7 @@ public enum PublishedShapes {
 
     /// `report` printed in `shape`.
     public static func render(_ report: Report, as shape: PublishedShape, seed: UInt64 = 0) -> String {
+        if shape.base != shape { return traditional(render(report, as: shape.base, seed: seed), seed: seed) }
         var g = SampleReports.Generator(seed: seed &+ 0x9E37)
         var blocks: [String] = []
         let title = ReportExporter.title(report)
@@ -214,6 +230,8 @@ public enum PublishedShapes {
             lines = pdfTable(rows, table: table, shape: shape, report: report, g: &g)
         case .markdownFromPDF:
             lines = markdownTables(rows, table: table, g: &g)
+        case .traditionalPipe, .traditionalOneLine:
+            return renderTable(rows, table: table, shape: shape.base, report: report, g: &g)
         }
         return lines.joined(separator: "\n")
     }
@@ -305,6 +323,31 @@ public enum PublishedShapes {
             return String(label.dropFirst(3))
         }
         return label
+    }
+
+    // MARK: Traditional script
+
+    /// Syllables for the pinyin a converting CMS prints after characters (`據(jù)`). The importer
+    /// drops any such annotation, so the syllable need not be the character's own reading.
+    static let syllables = ["jù", "wù", "guān", "fā", "zhèn", "fù", "jìn", "xiàng", "bào", "chǔ", "kāi", "shēn", "qǐng", "lǐ", "xiàn", "de"]
+
+    /// `text` in Traditional script, character by character through the inverse of the importer's
+    /// table (each Simplified character becomes one of the Traditional characters that map back
+    /// to it, chosen at random); in half the copies a third of the converted characters are
+    /// followed by pinyin in parentheses.
+    public static func traditional(_ text: String, seed: UInt64) -> String {
+        var g = SampleReports.Generator(seed: seed ^ 0x7AD1_7E57)
+        let annotated = Bool.random(using: &g)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let forms = TraditionalChinese.traditionalForms(of: scalar)
+            guard let form = forms.randomElement(using: &g) else { out.append(scalar); continue }
+            out.append(form)
+            if annotated, Int.random(in: 0..<3, using: &g) == 0 {
+                out.append(contentsOf: ("(" + syllables.randomElement(using: &g)! + ")").unicodeScalars)
+            }
+        }
+        return String(out)
     }
 
     // MARK: PDF narrative

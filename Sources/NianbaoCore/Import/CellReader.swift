@@ -36,6 +36,7 @@ enum CellReader {
     /// True when a token looks like a cell value (a number, a placeholder or blank) rather than a label.
     static func looksLikeValue(key: String) -> Bool {
         guard let firstByte = key.utf8.first else { return true }
+        if asciiDigits(key) != nil { return true }  // the common case, without the suffix tests
         let numeric = (firstByte >= 0x30 && firstByte <= 0x39) || firstByte == UInt8(ascii: "-") || firstByte == UInt8(ascii: "+")
         if !numeric && key.utf8.count > 9 { return false }
         if placeholders.contains(key) || key == "&nbsp;" { return true }
@@ -53,9 +54,24 @@ enum CellReader {
         return true
     }
 
+    /// The value of a key of 1–15 ASCII digits, else nil.
+    @inline(__always)
+    static func asciiDigits(_ key: String) -> Int64? {
+        var n: Int64 = 0
+        var count = 0
+        for b in key.utf8 {
+            guard b >= 0x30 && b <= 0x39, count < 15 else { return nil }
+            n = n * 10 + Int64(b - 0x30)
+            count += 1
+        }
+        return count == 0 ? nil : n
+    }
+
     /// Reads `key` (the cell text after `LabelKey.of`) as a value of `kind`.
     static func read(key: String, kind: CellKind, headerUnit: MoneyUnit?) -> Reading {
         if key.isEmpty || key == "&nbsp;" { return .blank }
+        // The common case: a count printed as plain digits.
+        if kind != .amount, let n = asciiDigits(key), n <= CellValue.maxCount { return .value(.count(n), unitNote: nil) }
         if placeholders.contains(key) { return .placeholder(key) }
         var body = Substring(key)
         var valueUnit: MoneyUnit? = nil

@@ -48,6 +48,8 @@ public enum ImportSource: Sendable, Hashable, CustomStringConvertible {
     case preface(line: Int)
     /// Guessed from the body text (never certain).
     case body(line: Int)
+    /// Taken from the sign-off (落款) at the end: the agency when no title names it (never certain).
+    case signOff(line: Int)
     /// Decided from the table labels (form version only).
     case labels(matched: [String])
     /// Inferred from the reporting year because no label decided it (form version only).
@@ -64,6 +66,7 @@ public enum ImportSource: Sendable, Hashable, CustomStringConvertible {
         case .crawlerHeader(let line): "网页抓取的“标题:”（第 \(line) 行）"
         case .preface(let line): "前言（第 \(line) 行）"
         case .body(let line): "正文推测（第 \(line) 行）"
+        case .signOff(let line): "落款（第 \(line) 行）"
         case .labels(let matched): "表格标签（" + matched.prefix(3).joined(separator: "、") + "）"
         case .year: "按报告年度推定"
         case .exportMetadata: "本工具导出文件中的元数据"
@@ -165,6 +168,10 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         case yearUncertain
         case pageMarksDropped
         case sectionWithoutHeading
+        /// The input is a Traditional-script copy: labels were read through the mapping.
+        case traditionalScript
+        /// A row printed without its blank cells, its values placed by the table's identities.
+        case blanksPlaced
     }
 
     public let level: Level

@@ -1,5 +1,6 @@
 /// Narrative clean-up: the preface without page chrome, the sign-off (agency and date) split
-/// off the last section, PDF hard line breaks joined inside paragraphs.
+/// off the last section, PDF hard line breaks joined inside paragraphs. Text is kept as printed
+/// (Traditional script too); only the tests read it through `TraditionalChinese.readingForm`.
 enum ImportedNarrative {
     /// Words of page chrome between a title and 一 (publication data, share buttons, font size).
     static let chromeWords = ["发布时间", "发布日期", "更新日期", "来源:", "来源：", "浏览", "字号", "点击数", "阅读次数", "索引号",
@@ -10,7 +11,8 @@ enum ImportedNarrative {
         for line in lines {
             let t = line.trimmingAllSpace
             if t.isEmpty { if !kept.isEmpty { kept.append("") }; continue }
-            if t.contains("|") || chromeWords.contains(where: { t.contains($0) }) { continue }
+            let read = TraditionalChinese.readingForm(String(t))
+            if t.contains("|") || chromeWords.contains(where: { read.contains($0) }) { continue }
             // The title repeated (an HTML page's <title> and its <h1>, a crawler header and the page's heading).
             if isTitleLine(String(t)) { continue }
             kept.append(String(t))
@@ -34,7 +36,7 @@ enum ImportedNarrative {
         if let date = date(last) {
             lines.removeLast()
             while lines.last?.trimmingAllSpace.isEmpty == true { lines.removeLast() }
-            if let name = lines.last.map({ String($0.trimmingAllSpace) }), name.count <= 40, MetadataReader.isNameLike(name) {
+            if let name = lines.last.map({ String($0.trimmingAllSpace) }), name.count <= 40, MetadataReader.isNameLike(TraditionalChinese.readingForm(name)) {
                 lines.removeLast()
                 return (lines.joined(separator: "\n"), SignOff(agency: name, date: date))
             }

@@ -1,5 +1,7 @@
 /// Normalisation used to compare published labels with the form's labels (format-spec §1.4):
-/// NFKC, all whitespace removed, quotation marks removed, `1、` treated as `1.`.
+/// NFKC, all whitespace removed, quotation marks removed, `1、` treated as `1.`; Traditional
+/// characters mapped to Simplified and pinyin annotations dropped (`復(fù)議` → `复议`), so the
+/// labels of Traditional-script copies match.
 enum LabelKey {
     /// The comparison key of a label or cell text.
     static func of(_ text: some StringProtocol) -> String {
@@ -7,8 +9,18 @@ enum LabelKey {
         let nfkc = nfkc(String(text))
         var out = String.UnicodeScalarView()
         var previousWasDigit = false
-        for scalar in nfkc.unicodeScalars {
+        let scalars = nfkc.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            var scalar = scalars[index]
+            scalars.formIndex(after: &index)
             if isSpace(scalar) { continue }
+            if scalar == "(", let last = out.last, TraditionalChinese.isIdeograph(last),
+               let end = TraditionalChinese.annotationEnd(scalars, from: scalars.index(before: index)) {
+                index = end  // `復(fù)` → `復`
+                continue
+            }
+            if let simplified = TraditionalChinese.simplified(scalar) { scalar = simplified }
             switch scalar.value {
             case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F:
                 continue
@@ -28,8 +40,12 @@ enum LabelKey {
     /// True when `of` would return the text unchanged (the common case: digits, plain CJK labels).
     static func isAlreadyKey(_ text: some StringProtocol) -> Bool {
         var previousWasDigit = false
+        var previousWasIdeograph = false
         for scalar in text.unicodeScalars {
-            if isSpace(scalar) || needsCompatibilityMapping(scalar) { return false }
+            if isSpace(scalar) || needsCompatibilityMapping(scalar) || TraditionalChinese.isMapped(scalar) { return false }
+            // A pinyin annotation may follow (`務(wù)`).
+            if scalar == "(" && previousWasIdeograph { return false }
+            previousWasIdeograph = scalar.value >= 0x3400 && TraditionalChinese.isIdeograph(scalar)
             switch scalar.value {
             case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: return false
             case 0x3001 where previousWasDigit: return false

@@ -26,8 +26,13 @@ enum MetadataReader {
     static let markers = ["工作年度报告", "年度报告", "工作报告", "年报", "报告"]
     static let prefaceVerbs = ["现公布", "现发布", "现公开", "特向社会公布", "向社会公布", "编制形成了", "现将", "公布", "发布"]
 
-    static func read(_ lines: [SourceDocument.Line], before limit: Int, isHTMLTable: (Int) -> Bool) -> Reading {
+    /// `traditional`: the input is a Traditional-script copy, so lines are read through
+    /// `TraditionalChinese.readingForm` and names come out Simplified; Simplified input is read as
+    /// printed (a name such as 於潜镇 keeps its 於).
+    static func read(_ lines: [SourceDocument.Line], before limit: Int, traditional: Bool = false,
+                     isHTMLTable: (Int) -> Bool) -> Reading {
         var reading = Reading()
+        func cleaned(_ text: String) -> String { MetadataReader.cleaned(text, reading: traditional) }
         let end = min(limit, lines.count)
         // Titles and crawler headers.
         for index in 0..<end where !isHTMLTable(index) {
@@ -50,7 +55,8 @@ enum MetadataReader {
             if agency == nil, index > 0 {
                 // Two-line title: the agency on the line before.
                 for k in stride(from: index - 1, through: max(0, index - 2), by: -1) {
-                    let previous = cleaned(lines[k].text)
+                    // Spaced out for layout (`驻 马 店 市 水 利 局`): the name without them.
+                    let previous = cleaned(lines[k].text).filter { !$0.unicodeScalars.allSatisfy(LabelKey.isSpace) }
                     if previous.isEmpty { continue }
                     if previous.count <= 30, isNameLike(previous) {
                         agency = previous
@@ -66,7 +72,7 @@ enum MetadataReader {
         if reading.agency == nil || reading.year == nil {
             let from = reading.titleLine.map { $0 + 1 } ?? 0
             for index in from..<min(lines.count, max(end, from + 8)) where !isHTMLTable(index) {
-                let text = lines[index].text
+                let text = traditional ? TraditionalChinese.readingForm(lines[index].text) : lines[index].text
                 guard text.contains("信息公开") else { continue }
                 for verb in prefaceVerbs {
                     guard let r = text.firstRange(of: verb) else { continue }
@@ -89,6 +95,10 @@ enum MetadataReader {
                     break
                 }
             }
+        }
+        // No title or preface names the agency: the sign-off does (a question, as a signature may be another office's).
+        if reading.agency == nil, let found = signOffAgency(lines, traditional: traditional, isHTMLTable: isHTMLTable) {
+            reading.agency = found
         }
         // Guesses: a short name line near the top; the first year in the body.
         if reading.agency == nil {
@@ -113,6 +123,28 @@ enum MetadataReader {
         return reading
     }
 
+    /// The agency of a sign-off (`某某局` above `2026年1月20日`) among the last lines.
+    static func signOffAgency(_ lines: [SourceDocument.Line], traditional: Bool, isHTMLTable: (Int) -> Bool) -> Found<String>? {
+        var index = lines.count - 1
+        var seen = 0
+        while index > 0, seen < 6 {
+            defer { index -= 1 }
+            if isHTMLTable(index) { continue }
+            let text = String(lines[index].text.trimmingAllSpace)
+            if text.isEmpty { continue }
+            seen += 1
+            guard ImportedNarrative.date(text) != nil else { continue }
+            var k = index - 1
+            while k >= 0, lines[k].text.trimmingAllSpace.isEmpty { k -= 1 }
+            guard k >= 0, !isHTMLTable(k) else { return nil }
+            let name = cleaned(lines[k].text, reading: traditional)
+            guard name.count >= 3, name.count <= 40, isNameLike(name) else { return nil }
+            return Found(value: name, source: .signOff(line: lines[k].location.line), certain: false,
+                         doubt: "标题和前言中都没有机关名称，只在落款中看到“\(name)”（落款也可能是代拟的办公室）")
+        }
+        return nil
+    }
+
     static func judged(_ agency: String, source: ImportSource) -> Found<String> {
         if fullNameEndings.contains(where: { agency.hasSuffix($0) }), !agency.hasSuffix("街道") {
             return Found(value: agency, source: source, certain: true)
@@ -120,8 +152,10 @@ enum MetadataReader {
         return Found(value: agency, source: source, certain: false, doubt: "“\(agency)”像是简称（缺少“人民政府”“办事处”等）")
     }
 
-    static func cleaned(_ text: String) -> String {
-        var s = Substring(text.trimmingAllSpace)
+    /// The line as compared: trimmed, `#`/`|` dropped; with `reading`, Traditional characters read
+    /// as Simplified and pinyin annotations dropped (`報(bào)告` → `报告`), so a name read from it is Simplified.
+    static func cleaned(_ text: String, reading: Bool = true) -> String {
+        var s = Substring((reading ? TraditionalChinese.readingForm(text) : text).trimmingAllSpace)
         while s.first == "#" { s = s.dropFirst() }
         s = Substring(String(s).trimmingAllSpace)
         while s.last == "|" { s = Substring(String(s.dropLast()).trimmingAllSpace) }

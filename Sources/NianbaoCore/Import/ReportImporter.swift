@@ -136,6 +136,8 @@ struct Interpreter {
     var runTogether = false
     /// The table being read runs to the end of the input (a cut excerpt may end inside a row).
     var inputEndsInRegion = false
+    /// Rows printed without their blank cells, placed by the table's identities at its end (`VanishedBlanks.swift`).
+    var pendingPlacements: [PendingPlacement] = []
 
     /// `LabelKey.of` of each short non-table line (headings are short), computed once.
     let headingKeys: [String]
@@ -171,7 +173,9 @@ struct Interpreter {
                 searchFrom = index + 1
             }
         }
-        let meta = MetadataReader.read(lines, before: headings[.s1] ?? min(lines.count, 60)) { index in
+        // A Traditional-script copy: keys, headings and the title were read as Simplified.
+        let script = TraditionalChinese.sample(lines.lazy.map(\.text))
+        let meta = MetadataReader.read(lines, before: headings[.s1] ?? min(lines.count, 60), traditional: script.isTraditional) { index in
             lines[index].isTable && document.kind == .html
         }
         let title = meta.titleLine.map { Title(line: $0, year: nil, agency: nil) }
@@ -242,7 +246,8 @@ struct Interpreter {
             }
             let tableHeadings = [SectionID.s2, .s3, .s4].filter { headings[$0] != nil }.count
             if tableHeadings >= 2 { throw .tablesMissing(hasImages: document.hasImages) }
-            if headings.isEmpty && title == nil && meta.year == nil { throw .notAReport }
+            // A Traditional-script text is a report in another script, not "not a report".
+            if headings.isEmpty && title == nil && meta.year == nil && !script.isTraditional { throw .notAReport }
             let found = FormDefinition.v2019.sections.filter { headings[$0.id] != nil }.map(\.title)
             throw .noTableText(foundHeadings: found)
         }
@@ -282,6 +287,12 @@ struct Interpreter {
         }
 
         var report = Report(agency: agency!, year: year!, form: form, scope: document.exportedScope ?? .agency)
+        if script.isTraditional {
+            let annotations = script.annotations > 0 ? "，字后夹注的拼音（如“據(jù)”）识别时略去" : ""
+            let name = agencySource == .option || agency!.isEmpty ? "" : "，机关名称按简体写作“\(agency!)”"
+            problems.append(ImportProblem(level: .note, kind: .traditionalScript, location: ImportLocation(line: 1),
+                                          message: "原文为繁体字：标题、章节标题和表格标签按简体对照识别\(annotations)\(name)；正文、前言和落款按原样保留。"))
+        }
 
         // Regions between headings.
         let order: [SectionID] = [.s1, .s2, .s3, .s4, .s5, .s6]
@@ -531,7 +542,11 @@ struct Interpreter {
         // Not in pipe tables: there a cell is a cell, and digits glued to a label are a one-off.
         let piped = Set(tokens.map(\.line)).contains { document.lines[$0].text.utf8.contains(UInt8(ascii: "|")) }
         runTogether = runTogether || (!piped && tokens.contains { $0.cell.glued })
-        defer { resolvePendingRuns(table, into: &report) }
+        pendingPlacements = []
+        defer {
+            resolvePendingRuns(table, into: &report)
+            resolvePendingPlacements(table, into: &report)
+        }
         let keys = FormLabelKeys.of(report.form).rows[table.id] ?? [:]
         let definition = report.definition
         if table.layout == .blocksSideBySide {
@@ -595,6 +610,13 @@ struct Interpreter {
                         into report: inout Report, inputEnds: Bool = false) {
         let definition = report.definition
         let positional = document.kind == .html || found.count == columns.count || inputEnds
+        if !positional, !found.isEmpty, canPlace(table: table, columns: columns, cells: found.map { tokens[$0].cell }) {
+            // Blank cells vanished: placed by the table's identities once it is read.
+            let cells = found.map { tokens[$0].cell }
+            pendingPlacements.append(PendingPlacement(row: row, columns: columns, cells: cells, labelLocation: labelToken.cell.location,
+                                                      candidates: Self.placements(printed: cells.count, columns: columns.count)))
+            return
+        }
         for (k, column) in columns.enumerated() {
             let ref = CellRef(table: table.id, row: row.id, column: column.id)
             guard let index = definition.index(of: ref) else { continue }
@@ -717,6 +739,10 @@ struct Interpreter {
         }
         let fallbackLocation = tokens.first?.cell.location ?? ImportLocation(line: 1)
         let positional = document.kind == .html || chosen.count == total
+        if !positional, let first = chosen.first,
+           placeTableFour(table, cells: chosen.map { tokens[$0].cell }, location: tokens[first].cell.location, into: &report) {
+            return
+        }
         var k = 0
         for row in block.rows {
             for column in block.columns {

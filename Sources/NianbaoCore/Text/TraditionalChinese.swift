@@ -8,16 +8,8 @@
 public enum TraditionalChinese {
     /// `s` with every Traditional character that has one Simplified form replaced by it.
     public static func toSimplified(_ s: String) -> String {
-        var scalars = s.unicodeScalars.makeIterator()
         // Fast path: nothing to change (ASCII, Simplified text) returns the string itself.
-        var changed = false
-        while let scalar = scalars.next() {
-            if scalar.value >= 0x3400, simplified(scalar) != nil {
-                changed = true
-                break
-            }
-        }
-        guard changed else { return s }
+        guard s.unicodeScalars.contains(where: isMapped) else { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             out.append(scalar.value >= 0x3400 ? simplified(scalar) ?? scalar : scalar)
@@ -27,6 +19,7 @@ public enum TraditionalChinese {
 
     /// The Simplified form of one scalar, or nil when it has none in the table.
     public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        guard isMapped(scalar) else { return nil }
         let keys = TraditionalChineseTable.traditional
         let value = scalar.value
         var low = 0
@@ -41,6 +34,49 @@ public enum TraditionalChinese {
 
     /// True when `s` holds at least one character the table maps (a sign of Traditional script).
     public static func hasTraditional(_ s: String) -> Bool {
-        s.unicodeScalars.contains { $0.value >= 0x3400 && simplified($0) != nil }
+        s.unicodeScalars.contains(where: isMapped)
     }
+
+    /// True when the table has a Simplified form for `scalar`: one bit test for the Basic
+    /// Multilingual Plane (so Simplified text is checked at the cost of a load per character),
+    /// a binary search above it.
+    @inline(__always)
+    public static func isMapped(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x3400 { return false }
+        if v < 0x10000 { return bmpBits[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0 }
+        return supplementaryIndex(v) != nil
+    }
+
+    /// One bit per BMP scalar: set when the table maps it.
+    static let bmpBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for key in TraditionalChineseTable.traditional where key < 0x10000 { bits[Int(key >> 6)] |= 1 << UInt64(key & 63) }
+        return bits
+    }()
+
+    static func supplementaryIndex(_ value: UInt32) -> Int? {
+        let keys = TraditionalChineseTable.traditional
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low] == value ? low : nil
+    }
+}
+
+extension TraditionalChinese {
+    /// The Traditional characters the table maps to `scalar`, ascending (empty when none): the
+    /// inverse of the table, for rendering Traditional-script test copies of generated reports.
+    public static func traditionalForms(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        (inverse[scalar.value] ?? []).compactMap(Unicode.Scalar.init)
+    }
+
+    static let inverse: [UInt32: [UInt32]] = {
+        var map: [UInt32: [UInt32]] = [:]
+        for (t, s) in zip(TraditionalChineseTable.traditional, TraditionalChineseTable.simplified) { map[s, default: []].append(t) }
+        return map
+    }()
 }

@@ -79,6 +79,12 @@ enum OneLineReader {
         var ends: [Int] = []
         var j = from
         while j < scalars.count, ends.count < 48 {
+            // Pinyin printed after a converted character (`行政復(fù)議`) is not part of the key.
+            if let n = TraditionalChinese.annotationLength(scalars, at: j) {
+                j += n
+                if !ends.isEmpty { ends[ends.count - 1] = j }
+                continue
+            }
             let s = scalars[j]
             j += 1
             if LabelKey.isSpace(s) { continue }
@@ -96,14 +102,24 @@ enum OneLineReader {
         return best
     }
 
-    /// Where a title ending in `年度报告` (or `工作报告`) ends, before `limit`.
+    /// Where a title ending in `年度报告` (or `工作报告`) ends, before `limit`; Traditional
+    /// characters and pinyin annotations (`年度報(bào)告`) are read as their Simplified forms.
     static func titleEnd(_ scalars: [Unicode.Scalar], before limit: Int) -> Int? {
         let markers: [[Unicode.Scalar]] = [Array("年度报告".unicodeScalars), Array("工作报告".unicodeScalars)]
-        var i = 0
-        while i < min(limit, scalars.count) {
-            for m in markers where i + m.count <= limit && scalars[i..<i + m.count].elementsEqual(m) {
-                return i + m.count
+        let end = min(limit, scalars.count)
+        func match(_ marker: [Unicode.Scalar], at start: Int) -> Int? {
+            var k = start
+            for (n, m) in marker.enumerated() {
+                if n > 0, let skip = TraditionalChinese.annotationLength(scalars, at: k) { k += skip }
+                guard k < end, (TraditionalChinese.simplified(scalars[k]) ?? scalars[k]) == m else { return nil }
+                k += 1
             }
+            if let skip = TraditionalChinese.annotationLength(scalars, at: k), k + skip <= end { k += skip }
+            return k
+        }
+        var i = 0
+        while i < end {
+            for m in markers { if let k = match(m, at: i) { return k } }
             i += 1
         }
         return nil
