@@ -24,6 +24,8 @@ enum MetadataReader {
     static let fullNameEndings = ["局", "办公室", "办公厅", "人民政府", "委员会", "办事处", "管委会", "中心", "厅", "院", "委", "署",
                                   "站", "所", "队", "处", "会", "公司", "政府", "办", "社", "馆", "部"]
     static let markers = ["工作年度报告", "年度报告", "工作报告", "年报", "报告"]
+    /// Longest line looked at as a title: 80 characters of up to 4 bytes, with room for spaces and markup.
+    static let maxTitleLineBytes = 4_096
     static let prefaceVerbs = ["现公布", "现发布", "现公开", "特向社会公布", "向社会公布", "编制形成了", "现将", "公布", "发布"]
 
     /// `traditional`: the input is a Traditional-script copy, so lines are read through
@@ -36,6 +38,8 @@ enum MetadataReader {
         let end = min(limit, lines.count)
         // Titles and crawler headers.
         for index in 0..<end where !isHTMLTable(index) {
+            // A title is at most 80 characters; a long line (a crawled page on one line) is not one.
+            guard lines[index].text.utf8.count <= maxTitleLineBytes else { continue }
             var text = cleaned(lines[index].text)
             var source = ImportSource.title(line: lines[index].location.line)
             for header in ["标题:", "标题：", "标 题:"] where text.hasPrefix(header) {
@@ -73,9 +77,9 @@ enum MetadataReader {
             let from = reading.titleLine.map { $0 + 1 } ?? 0
             for index in from..<min(lines.count, max(end, from + 8)) where !isHTMLTable(index) {
                 let text = traditional ? TraditionalChinese.readingForm(lines[index].text) : lines[index].text
-                guard text.contains("信息公开") else { continue }
+                guard TextSearch.firstRange(of: "信息公开", in: text) != nil else { continue }
                 for verb in prefaceVerbs {
-                    guard let r = text.firstRange(of: verb) else { continue }
+                    guard let r = TextSearch.firstRange(of: verb, in: text) else { continue }
                     var rest = Substring(text[r.upperBound...])
                     if rest.first == "《" { rest = rest.dropFirst() }
                     guard let parsed = parseTitle(String(rest.prefix(60))), parsed.year != nil || parsed.agency != nil else { continue }
@@ -180,7 +184,7 @@ enum MetadataReader {
     /// `<agency><year>年[度]…信息公开…报告`, `<year>年[度]<agency>…`, `关于<year>年度…`; spaces ignored.
     static func parseTitle(_ raw: String, wholeLine: Bool = false) -> (year: Int?, agency: String?)? {
         let text = raw.filter { !$0.unicodeScalars.allSatisfy(LabelKey.isSpace) }
-        guard let info = text.firstRange(of: "信息公开") else { return nil }
+        guard let info = TextSearch.firstRange(of: "信息公开", in: text) else { return nil }
         let after = text[info.upperBound...]
         guard markers.contains(where: { after.contains($0) }) || after.hasPrefix("工作年") || after.count <= 3 else { return nil }
         var prefix = Substring(text[..<info.lowerBound])
@@ -210,7 +214,7 @@ enum MetadataReader {
 
     /// `统计期限为2024年1月1日至12月31日`, `自2019年1月1日起`.
     static func periodYear(_ text: String) -> Int? {
-        guard let r = text.firstRange(of: "年1月1日") else { return nil }
+        guard let r = TextSearch.firstRange(of: "年1月1日", in: text) else { return nil }
         let digits = text[..<r.lowerBound].suffix(4)
         guard digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(String(digits))
