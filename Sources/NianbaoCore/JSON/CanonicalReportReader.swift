@@ -242,44 +242,8 @@ enum CanonicalReportReader {
             }
             value = .object(top)
         }
-        let bytes = PrettyCanonicalWriter.bytes(value)
-        var template = Template(form: form, version: version)
-        var piece: [UInt8] = []
-        var i = 0
-        let prefix = Array("\\u0001".utf8), suffix = Array("\\u0002".utf8)
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == 0x22 {
-                var end = i + 1
-                while bytes[end] != 0x22 { end += bytes[end] == 0x5C ? 2 : 1 }
-                let token = Array(bytes[(i + 1)..<end])
-                if token.count > 12, Array(token.prefix(6)) == prefix, Array(token.suffix(6)) == suffix,
-                   let n = Int(String(decoding: token.dropFirst(6).dropLast(6), as: UTF8.self)) {
-                    template.pieces.append(piece)
-                    template.slots.append(stringSlots[n])
-                    piece = []
-                } else {
-                    piece += bytes[i...end]
-                }
-                i = end + 1
-            } else if (0x30...0x39).contains(byte) || byte == 0x2D {
-                var end = i
-                while end < bytes.count, (0x30...0x39).contains(bytes[end]) || bytes[end] == 0x2D { end += 1 }
-                let n = Int64(String(decoding: bytes[i..<end], as: UTF8.self)) ?? -1
-                if n >= markerBase - 1 {
-                    template.pieces.append(piece)
-                    template.slots.append(n == markerBase - 1 ? .year : .cell(Int(n - markerBase)))
-                    piece = []
-                } else {
-                    piece += bytes[i..<end]
-                }
-                i = end
-            } else {
-                piece.append(byte)
-                i += 1
-            }
-        }
-        template.tail = piece
-        return template
+        let cut = MarkerTemplate.cut(PrettyCanonicalWriter.bytes(value), numberBase: markerBase, string: { stringSlots[$0] },
+                                     number: { $0 == markerBase - 1 ? .year : .cell(Int($0 - markerBase)) })
+        return Template(form: form, version: version, pieces: cut.pieces, slots: cut.slots, tail: cut.tail)
     }
 }
