@@ -197,3 +197,23 @@ public struct CellDefinition: Sendable {
     /// Official labels from the section numeral down to the column, e.g. `三 › （七）总计 › 自然人`.
     public var labelPath: [String] { [tableLabel] + rowPath + columnPath }
 }
+
+extension FormDefinition {
+    /// One printed position of a table block: its cell's reference, the cell's index in the form
+    /// (nil where the row has no cell in that column) and the column.
+    struct BlockPosition {
+        let ref: CellRef
+        let index: Int?
+        let column: ColumnDefinition
+    }
+
+    /// Every row × column position of `block`, row by row as printed (positions a row lacks included).
+    func positions(of block: TableBlock, in table: TableID) -> [BlockPosition] {
+        block.rows.flatMap { row in
+            block.columns.map { column in
+                let ref = CellRef(table: table, row: row.id, column: column.id)
+                return BlockPosition(ref: ref, index: index(of: ref), column: column)
+            }
+        }
+    }
+}

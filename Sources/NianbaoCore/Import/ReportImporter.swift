@@ -743,22 +743,18 @@ struct Interpreter {
            placeTableFour(table, cells: chosen.map { tokens[$0].cell }, location: tokens[first].cell.location, into: &report) {
             return
         }
-        var k = 0
-        for row in block.rows {
-            for column in block.columns {
-                defer { k += 1 }
-                let ref = CellRef(table: table.id, row: row.id, column: column.id)
-                guard let index = definition.index(of: ref) else { continue }
-                let label = "表" + definition.cells[index].label
-                if positional, k < chosen.count {
-                    read(tokens[chosen[k]].cell, into: index, ref: ref, kind: column.kind, headerUnit: nil, label: label, report: &report)
-                } else {
-                    let location = chosen.first.map { tokens[$0].cell.location } ?? fallbackLocation
-                    problems.append(ImportProblem(level: .error, kind: .missingValues, location: location, cell: ref,
-                                                  message: chosen.isEmpty
-                                                    ? "\(label)：表四没有找到数值，导入为空。"
-                                                    : "\(label)：表四应有 \(total) 个数值，只找到 \(chosen.count) 个，无法确定哪一格空白，导入为空。"))
-                }
+        for (k, position) in definition.positions(of: block, in: table.id).enumerated() {
+            guard let index = position.index else { continue }
+            let ref = position.ref
+            let label = "表" + definition.cells[index].label
+            if positional, k < chosen.count {
+                read(tokens[chosen[k]].cell, into: index, ref: ref, kind: position.column.kind, headerUnit: nil, label: label, report: &report)
+            } else {
+                let location = chosen.first.map { tokens[$0].cell.location } ?? fallbackLocation
+                problems.append(ImportProblem(level: .error, kind: .missingValues, location: location, cell: ref,
+                                              message: chosen.isEmpty
+                                                ? "\(label)：表四没有找到数值，导入为空。"
+                                                : "\(label)：表四应有 \(total) 个数值，只找到 \(chosen.count) 个，无法确定哪一格空白，导入为空。"))
             }
         }
     }

@@ -325,20 +325,16 @@ extension Interpreter {
         let definition = report.definition
         if trusted, kept.count == 1 {
             let candidate = kept[0]
-            var k = 0
-            for row in block.rows {
-                for column in block.columns {
-                    defer { k += 1 }
-                    let ref = CellRef(table: table.id, row: row.id, column: column.id)
-                    guard let index = definition.index(of: ref) else { continue }
-                    let label = "表" + definition.cells[index].label
-                    if let c = candidate[k] {
-                        read(cells[c], into: index, ref: ref, kind: column.kind, headerUnit: nil, label: label, report: &report)
-                    } else {
-                        report.cells[index] = .empty
-                        problems.append(ImportProblem(level: .error, kind: .blankCell, location: location, cell: ref,
-                                                      message: "\(label)：单元格空白（空白格在原文中未留痕迹，依据 \(rule) 定位）。空白不等于 0，导入为空。"))
-                    }
+            for (k, position) in definition.positions(of: block, in: table.id).enumerated() {
+                guard let index = position.index else { continue }
+                let ref = position.ref
+                let label = "表" + definition.cells[index].label
+                if let c = candidate[k] {
+                    read(cells[c], into: index, ref: ref, kind: position.column.kind, headerUnit: nil, label: label, report: &report)
+                } else {
+                    report.cells[index] = .empty
+                    problems.append(ImportProblem(level: .error, kind: .blankCell, location: location, cell: ref,
+                                                  message: "\(label)：单元格空白（空白格在原文中未留痕迹，依据 \(rule) 定位）。空白不等于 0，导入为空。"))
                 }
             }
             problems.append(ImportProblem(level: .note, kind: .blanksPlaced, location: location, published: printed,
@@ -348,17 +344,12 @@ extension Interpreter {
         let why = !trusted ? "表三的行合计（T3-3）在完整的行中不成立或无法核对，不能据此确定空白格的位置"
             : kept.isEmpty ? "没有一种位置满足各栏总计（\(rule)）"
             : "满足各栏总计（\(rule)）的位置有 \(kept.count) 种（\(kept.prefix(3).map { Self.describe(Self.values($0, probe), blanks: $0) }.joined(separator: "；"))\(kept.count > 3 ? "；……" : "")）"
-        var k = 0
-        for row in block.rows {
-            for column in block.columns {
-                defer { k += 1 }
-                let ref = CellRef(table: table.id, row: row.id, column: column.id)
-                guard let index = definition.index(of: ref) else { continue }
-                problems.append(ImportProblem(level: .error, kind: .missingValues, location: location, cell: ref,
-                                              message: k == 0
-                                                ? "表四：应有 \(total) 个数值，只找到 \(cells.count) 个（“\(printed)”），\(why)，无法确定哪一格空白，整表导入为空。"
-                                                : "表" + definition.cells[index].label + "：见上一条，导入为空。"))
-            }
+        for (k, position) in definition.positions(of: block, in: table.id).enumerated() {
+            guard let index = position.index else { continue }
+            problems.append(ImportProblem(level: .error, kind: .missingValues, location: location, cell: position.ref,
+                                          message: k == 0
+                                            ? "表四：应有 \(total) 个数值，只找到 \(cells.count) 个（“\(printed)”），\(why)，无法确定哪一格空白，整表导入为空。"
+                                            : "表" + definition.cells[index].label + "：见上一条，导入为空。"))
         }
         return true
     }

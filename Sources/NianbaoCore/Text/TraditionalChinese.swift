@@ -19,17 +19,8 @@ public enum TraditionalChinese {
 
     /// The Simplified form of one scalar, or nil when it has none in the table.
     public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        guard isMapped(scalar) else { return nil }
-        let keys = TraditionalChineseTable.traditional
-        let value = scalar.value
-        var low = 0
-        var high = keys.count
-        while low < high {
-            let mid = (low + high) / 2
-            if keys[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        guard low < keys.count, keys[low] == value else { return nil }
-        return Unicode.Scalar(TraditionalChineseTable.simplified[low])
+        guard isMapped(scalar), let at = tableIndex(scalar.value) else { return nil }
+        return Unicode.Scalar(TraditionalChineseTable.simplified[at])
     }
 
     /// True when `s` holds at least one character the table maps (a sign of Traditional script).
@@ -45,7 +36,7 @@ public enum TraditionalChinese {
         let v = scalar.value
         if v < 0x3400 { return false }
         if v < 0x10000 { return bmpBits[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0 }
-        return supplementaryIndex(v) != nil
+        return tableIndex(v) != nil
     }
 
     /// One bit per BMP scalar: set when the table maps it.
@@ -55,7 +46,8 @@ public enum TraditionalChinese {
         return bits
     }()
 
-    static func supplementaryIndex(_ value: UInt32) -> Int? {
+    /// Where `value` is in the table's keys (binary search), or nil.
+    static func tableIndex(_ value: UInt32) -> Int? {
         let keys = TraditionalChineseTable.traditional
         var low = 0
         var high = keys.count
