@@ -4,7 +4,100 @@
 /// labels of Traditional-script copies match.
 enum LabelKey {
     /// The comparison key of a label or cell text.
+    ///
+    /// Works on the text's UTF-8 bytes (one pass when the text is already a key, as most cells
+    /// are); `LabelKeyTests` pins it to the scalar-by-scalar definition above on labels, the
+    /// shape corpus and random text.
     static func of(_ text: some StringProtocol) -> String {
+        if let key = text.utf8.withContiguousStorageIfAvailable({ of(utf8: $0) }) { return key }
+        var copy = String(text)
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { of(utf8: $0) } ?? copy
+    }
+
+    /// `of` for valid UTF-8 `bytes`.
+    static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if isAlreadyKey(utf8: bytes) { return String(decoding: bytes, as: UTF8.self) }
+        // NFKC, scalar by scalar (as `nfkc`).
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let (scalar, length) = UTF8Scalars.decode(bytes, at: i)
+            i += length
+            if needsCompatibilityMapping(scalar), let range = mapping(of: scalar) {
+                for value in CompatibilityMapping.mapped[range] { scalars.append(Unicode.Scalar(value)!) }
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var last: Unicode.Scalar? = nil
+        var previousWasDigit = false
+        var index = 0
+        while index < scalars.count {
+            var scalar = scalars[index]
+            index += 1
+            if isSpace(scalar) { continue }
+            if scalar == "(", let last, TraditionalChinese.isIdeograph(last),
+               let end = TraditionalChinese.annotationEnd(scalars, from: index - 1) {
+                index = end  // `復(fù)` → `復`
+                continue
+            }
+            if let simplified = TraditionalChinese.simplified(scalar) { scalar = simplified }
+            switch scalar.value {
+            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F:
+                continue
+            case 0x3001 where previousWasDigit:  // 1、 → 1.
+                out.append(UInt8(ascii: "."))
+                last = "."
+                previousWasDigit = false
+                continue
+            default:
+                break
+            }
+            previousWasDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+            UTF8Scalars.append(scalar, to: &out)
+            last = scalar
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `isAlreadyKey` for valid UTF-8 `bytes`.
+    @inline(__always)
+    static func isAlreadyKey(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousWasDigit = false
+        var previousWasIdeograph = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                // ASCII: spaces, quotes and `(` after an ideograph change the key.
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == 0x22 || b == 0x27 { return false }
+                if b == UInt8(ascii: "(") && previousWasIdeograph { return false }
+                previousWasIdeograph = false
+                previousWasDigit = b >= 0x30 && b <= 0x39
+                i += 1
+                continue
+            }
+            let (scalar, length) = UTF8Scalars.decode(bytes, at: i)
+            i += length
+            if isSpace(scalar) || needsCompatibilityMapping(scalar) || TraditionalChinese.isMapped(scalar) { return false }
+            previousWasIdeograph = scalar.value >= 0x3400 && TraditionalChinese.isIdeograph(scalar)
+            switch scalar.value {
+            case 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: return false
+            case 0x3001 where previousWasDigit: return false
+            default: break
+            }
+            previousWasDigit = false
+        }
+        return true
+    }
+
+    /// The key by its definition, scalar by scalar: NFKC, then spaces, quotes and pinyin
+    /// annotations dropped, Traditional characters simplified, `1、` → `1.` (what `of` computes faster).
+    static func definitionKey(_ text: some StringProtocol) -> String {
         if isAlreadyKey(text) { return String(text) }
         let nfkc = nfkc(String(text))
         var out = String.UnicodeScalarView()
@@ -155,21 +248,12 @@ extension String {
     @inline(__always)
     func bytesStart(with prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
 
-    /// Byte-wise substring test for normalised keys.
+    /// Byte-wise substring test for normalised keys (no copies of either side).
     func bytesContain(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        let h = Array(utf8)
-        guard h.count >= n.count else { return false }
-        var i = 0
-        while i <= h.count - n.count {
-            if h[i] == first {
-                var k = 1
-                while k < n.count && h[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
-            i += 1
+        let found = utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in UTF8Scalars.contains(h, n) }
         }
-        return false
+        if let found, let found { return found }
+        return UTF8Scalars.contains(Array(utf8), Array(needle.utf8))
     }
 }
