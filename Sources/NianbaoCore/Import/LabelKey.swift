@@ -18,6 +18,59 @@ enum LabelKey {
     /// `of` for valid UTF-8 `bytes`.
     static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         if isAlreadyKey(utf8: bytes) { return String(decoding: bytes, as: UTF8.self) }
+        return onePassKey(utf8: bytes) ?? twoPassKey(utf8: bytes)
+    }
+
+    /// The key in one pass over `bytes`, NFKC applied scalar by scalar as the key is built; nil
+    /// when a `(` follows an ideograph (a pinyin annotation needs the NFKC text ahead: `twoPassKey`).
+    static func onePassKey(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var lastWasIdeograph = false
+        var previousWasDigit = false
+        var i = 0
+        // One scalar of the NFKC text; false: give up.
+        func add(_ source: Unicode.Scalar) -> Bool {
+            var scalar = source
+            if isSpace(scalar) { return true }
+            if scalar == "(" && lastWasIdeograph { return false }
+            if let simplified = TraditionalChinese.simplified(scalar) { scalar = simplified }
+            switch scalar.value {
+            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F:
+                return true
+            case 0x3001 where previousWasDigit:  // 1、 → 1.
+                out.append(UInt8(ascii: "."))
+                lastWasIdeograph = false
+                previousWasDigit = false
+                return true
+            default:
+                break
+            }
+            previousWasDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+            lastWasIdeograph = TraditionalChinese.isIdeograph(scalar)
+            UTF8Scalars.append(scalar, to: &out)
+            return true
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                guard add(Unicode.Scalar(b)) else { return nil }
+                i += 1
+                continue
+            }
+            let (scalar, length) = UTF8Scalars.decode(bytes, at: i)
+            i += length
+            if needsCompatibilityMapping(scalar), let range = mapping(of: scalar) {
+                for value in CompatibilityMapping.mapped[range] { guard add(Unicode.Scalar(value)!) else { return nil } }
+            } else {
+                guard add(scalar) else { return nil }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The key of `bytes`: NFKC first, then the key built from it (any text).
+    static func twoPassKey(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         // NFKC, scalar by scalar (as `nfkc`).
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(bytes.count)
@@ -250,6 +303,7 @@ extension String {
 
     /// Byte-wise substring test for normalised keys (no copies of either side).
     func bytesContain(_ needle: String) -> Bool {
+        if utf8.count < needle.utf8.count { return false }
         let found = utf8.withContiguousStorageIfAvailable { h in
             needle.utf8.withContiguousStorageIfAvailable { n in UTF8Scalars.contains(h, n) }
         }
