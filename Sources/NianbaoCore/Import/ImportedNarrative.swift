@@ -114,14 +114,16 @@ enum ImportedNarrative {
         return out
     }
 
+    static let sentenceEnds = Set("。！？；：”!?;:")
+    static let itemStarts = Set("（(一二三四五六七八九0123456789#-—•")
+
     static func endsSentence(_ line: String) -> Bool {
         guard let l = line.last else { return true }
-        return "。！？；：”!?;:".contains(l)
+        return sentenceEnds.contains(l)
     }
 
     static func startsItem(_ line: String) -> Bool {
         guard let f = line.first else { return true }
-        if "（(一二三四五六七八九0123456789#-—•".contains(f) { return true }
-        return false
+        return itemStarts.contains(f)
     }
 }

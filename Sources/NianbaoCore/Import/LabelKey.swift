@@ -24,8 +24,16 @@ enum LabelKey {
     /// The key in one pass over `bytes`, NFKC applied scalar by scalar as the key is built; nil
     /// when a `(` follows an ideograph (a pinyin annotation needs the NFKC text ahead: `twoPassKey`).
     static func onePassKey(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        // The key is built in temporary storage (on the stack for short texts); NFKC may lengthen
+        // a text, so past this room the two passes take over.
+        let room = bytes.count * 2 + 64
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer -> String? in
+            onePassKey(utf8: bytes, into: buffer)
+        }
+    }
+
+    private static func onePassKey(utf8 bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> String? {
+        var out = ByteWriter(buffer: buffer)
         var lastWasIdeograph = false
         var previousWasDigit = false
         var i = 0
@@ -39,17 +47,15 @@ enum LabelKey {
             case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F:
                 return true
             case 0x3001 where previousWasDigit:  // 1、 → 1.
-                out.append(UInt8(ascii: "."))
                 lastWasIdeograph = false
                 previousWasDigit = false
-                return true
+                return out.append(".")
             default:
                 break
             }
             previousWasDigit = scalar.value >= 0x30 && scalar.value <= 0x39
             lastWasIdeograph = TraditionalChinese.isIdeograph(scalar)
-            UTF8Scalars.append(scalar, to: &out)
-            return true
+            return out.append(scalar)
         }
         while i < bytes.count {
             let b = bytes[i]
@@ -66,7 +72,38 @@ enum LabelKey {
                 guard add(scalar) else { return nil }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<out.count]), as: UTF8.self)
+    }
+
+    /// Writes UTF-8 into a fixed buffer; `append` is false when it is full.
+    private struct ByteWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        @inline(__always)
+        mutating func append(_ scalar: Unicode.Scalar) -> Bool {
+            let v = scalar.value
+            let n = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            guard count + n <= buffer.count else { return false }
+            switch n {
+            case 1:
+                buffer[count] = UInt8(v)
+            case 2:
+                buffer[count] = UInt8(0xC0 | v >> 6)
+                buffer[count + 1] = UInt8(0x80 | v & 0x3F)
+            case 3:
+                buffer[count] = UInt8(0xE0 | v >> 12)
+                buffer[count + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                buffer[count + 2] = UInt8(0x80 | v & 0x3F)
+            default:
+                buffer[count] = UInt8(0xF0 | v >> 18)
+                buffer[count + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                buffer[count + 2] = UInt8(0x80 | (v >> 6) & 0x3F)
+                buffer[count + 3] = UInt8(0x80 | v & 0x3F)
+            }
+            count += n
+            return true
+        }
     }
 
     /// The key of `bytes`: NFKC first, then the key built from it (any text).

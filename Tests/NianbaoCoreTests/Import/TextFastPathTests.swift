@@ -182,8 +182,10 @@ import NianbaoTestSupport
         }
     }
 
-    /// `joinHardBreaks` as it was written before its widths were counted once.
+    /// `joinHardBreaks` as it was written before its widths were counted once (and its sentence
+    /// ends and item starts were sets).
     static func referenceJoinHardBreaks(_ lines: [String]) -> [String] {
+        func previous(_ out: [String]) -> Character? { out.last?.last }
         var widths: [Int: Int] = [:]
         for line in lines { let n = line.count; if n >= 16 { widths[n, default: 0] += 1 } }
         guard let (width, count) = widths.max(by: { $0.value < $1.value }), count >= 4,
@@ -191,7 +193,9 @@ import NianbaoTestSupport
         var out: [String] = []
         var lastPrinted = 0
         for line in lines {
-            if let previous = out.last, lastPrinted == width, !ImportedNarrative.endsSentence(previous), !ImportedNarrative.startsItem(line), !line.isEmpty {
+            let endsSentence = previous(out).map { "。！？；：”!?;:".contains($0) } ?? true
+            let startsItem = line.first.map { "（(一二三四五六七八九0123456789#-—•".contains($0) } ?? true
+            if let previous = out.last, lastPrinted == width, !endsSentence, !startsItem, !line.isEmpty {
                 out[out.count - 1] = previous + line
             } else {
                 out.append(line)
@@ -208,7 +212,8 @@ import NianbaoTestSupport
             let report = PublishedShapes.report(seed: UInt64(k), form: k % 2 == 0 ? .v2019 : .v2021)
             texts.append(PublishedShapes.render(report, as: .pdfText, seed: UInt64(k)).split(separator: "\n").map(String.init))
         }
-        let words = ["本机关", "认真", "贯彻", "落实", "。", "，", "1", "（一）", "e\u{301}", "👍🏽", "ab"]
+        // With characters equal to a sentence end or an item start only canonically (U+037E is `;`, U+F9D1 is 六).
+        let words = ["本机关", "认真", "贯彻", "落实", "。", "，", "1", "（一）", "e\u{301}", "👍🏽", "ab", "\u{37E}", "\u{F9D1}", "；", "#", "•", "”"]
         for _ in 0..<400 {
             let width = Int.random(in: 16...20, using: &g)
             texts.append((0..<Int.random(in: 0...30, using: &g)).map { _ in

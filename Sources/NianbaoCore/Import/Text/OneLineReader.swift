@@ -46,7 +46,7 @@ enum OneLineReader {
 
     /// `expand` for a `ScalarLine`: the same lines, from scalar indices and byte slices.
     static func expand(_ s: ScalarLine, number: Int) -> [Line]? {
-        guard let cuts = cuts(s.scalars) else { return nil }
+        guard let cuts = cuts(Array(s.scalars)) else { return nil }
         var lines: [Line] = []
         var position = 0
         var inTable = false

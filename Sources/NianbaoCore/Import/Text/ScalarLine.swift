@@ -6,31 +6,33 @@
 struct ScalarLine {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The line's scalars.
-    private(set) var scalars: [Unicode.Scalar] = []
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
     /// The byte offset of each scalar, then the byte count.
-    private(set) var starts: [Int] = []
+    let starts: UnsafeBufferPointer<Int>
 
-    /// The line, or nil when some scalar may join its neighbour into one character.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-        scalars.reserveCapacity(bytes.count)
-        starts.reserveCapacity(bytes.count + 1)
-        var i = 0
-        while i < bytes.count {
-            let (scalar, length) = UTF8Scalars.decode(bytes, at: i)
-            guard UTF8Scalars.isStandalone(scalar.value) else { return nil }
-            scalars.append(scalar)
-            starts.append(i)
-            i += length
-        }
-        starts.append(bytes.count)
-    }
-
-    /// Runs `body` on `raw` as a `ScalarLine`; nil when `raw` is not one (then read it by Characters).
+    /// Runs `body` on `raw` as a `ScalarLine`; nil when some scalar of `raw` may join its
+    /// neighbour into one character (then read it by Characters). The scalars and offsets live
+    /// in temporary storage (on the stack for short lines) for the duration of `body`.
     static func with<R>(_ raw: Substring, _ body: (ScalarLine) -> R) -> R? {
         let result: R?? = raw.utf8.withContiguousStorageIfAvailable { bytes -> R? in
-            guard let line = ScalarLine(bytes) else { return nil }
-            return body(line)
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { scalars -> R? in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: bytes.count + 1) { starts -> R? in
+                    var n = 0
+                    var i = 0
+                    while i < bytes.count {
+                        let (scalar, length) = UTF8Scalars.decode(bytes, at: i)
+                        guard UTF8Scalars.isStandalone(scalar.value) else { return nil }
+                        scalars.initializeElement(at: n, to: scalar)
+                        starts.initializeElement(at: n, to: i)
+                        n += 1
+                        i += length
+                    }
+                    starts.initializeElement(at: n, to: bytes.count)
+                    let line = ScalarLine(bytes: bytes, scalars: UnsafeBufferPointer(rebasing: scalars[0..<n]),
+                                          starts: UnsafeBufferPointer(rebasing: starts[0...n]))
+                    return body(line)
+                }
+            }
         }
         return result ?? nil
     }
