@@ -27,6 +27,10 @@ enum PlainTextReader {
                 continue
             }
             let line = TextLineReader.line(raw, number: number)
+            lines.append(line)
+            // Prose (a sentence with `。` or `；`) is no evidence of the table layout: figures glued to words in
+            // a long narrative (`信息1234条`) would otherwise outnumber the value lines of a cell-per-line table.
+            if Self.isProse(raw) { continue }
             // The cells with text: a label followed by a value is a row; a lone value (or a cell ending in `|`) a value line.
             let keyed = line.cells.lazy.filter { !$0.key.isEmpty }
             if let first = keyed.first {
@@ -37,7 +41,6 @@ enum PlainTextReader {
                     valueLines += 1
                 }
             }
-            lines.append(line)
         }
         let stream = expanded || valueLines > rowLines
         var document = SourceDocument(kind: expanded ? .oneLineText : (stream ? .flattenedText : .lineText), lines: lines,
@@ -45,6 +48,18 @@ enum PlainTextReader {
         document.droppedPageMarks = dropped
         document.runTogether = lines.contains { $0.cells.contains(where: \.glued) }
         return document
+    }
+
+    /// True for a line of narrative: it holds a full stop `。` or a semicolon `；`, which no form
+    /// label or table cell has.
+    static func isProse(_ raw: Substring) -> Bool {
+        // 。 is E3 80 82 and ； EF BC 9B in UTF-8.
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in raw.utf8 {
+            if (previous == (0xE3, 0x80) && b == 0x82) || (previous == (0xEF, 0xBC) && b == 0x9B) { return true }
+            previous = (previous.1, b)
+        }
+        return false
     }
 }
 
