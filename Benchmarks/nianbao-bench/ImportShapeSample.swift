@@ -24,11 +24,18 @@ func runImportShapeSample(_ arguments: [String]) {
     if arguments.count >= 3, arguments[1] == "--score", let n = Int(arguments[2]) {
         var byTable: [String: (want: Int, got: Int, wrong: Int)] = [:]
         var examples: [String] = []
+        let clock = ContinuousClock()
+        var elapsed = Duration.zero
+        var slowest: (time: Duration, seed: Int) = (.zero, 0)
         for k in 0..<n {
             let form: FormVersion = k % 2 == 0 ? .v2019 : .v2021
             let report = PublishedShapes.report(seed: UInt64(k), form: form)
             let text = PublishedShapes.render(report, as: shape, seed: UInt64(k))
+            let start = clock.now
             let imported = try? ReportImporter.import(text: text, options: ImportOptions(partial: true)).report
+            let took = clock.now - start
+            elapsed += took
+            if took > slowest.time { slowest = (took, k) }
             for cell in report.definition.cells where !report.cells[cell.index].isEmpty {
                 let t = cell.ref.table.rawValue
                 byTable[t, default: (0, 0, 0)].want += 1
@@ -44,6 +51,8 @@ func runImportShapeSample(_ arguments: [String]) {
             print("\(t): \(v.got)/\(v.want) = \(String(format: "%.1f", 100 * Double(v.got) / Double(max(1, v.want)))) %, wrong \(v.wrong)")
         }
         for e in examples { print("  " + e) }
+        func ms(_ d: Duration) -> String { String(format: "%.2f", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) }
+        print("import: \(ms(elapsed / n)) ms per report; slowest \(ms(slowest.time)) ms (seed \(slowest.seed))")
         return
     }
     let seed = arguments.count > 1 ? UInt64(arguments[1]) ?? 0 : 0
