@@ -1,10 +1,13 @@
 import Foundation
 import NianbaoCore
+import NianbaoTestSupport
 
 /// `nianbao check` on whole folders of generated reports vs `find … | xargs -0 jq empty` on the same
 /// files (whole process, same run), with peak memory; and `nianbao sum` over the same reports.
 ///
-/// Sizes come from `NIANBAO_BENCH_SCALE` (comma-separated, default `1000,10000,50000`).
+/// Sizes come from `NIANBAO_BENCH_SCALE` (comma-separated, default `1000,10000,50000`). Each size
+/// is run on two sets: the worst case (random figures, about 60 findings per file, ten times the
+/// input in output) and a realistic one (mostly consistent totals, as most published reports have).
 func runCheckBenchmarks() {
     let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     let nianbao = ProcessInfo.processInfo.environment["NIANBAO_BENCH_BINARY"] ?? binDir.appendingPathComponent("nianbao").path
@@ -18,15 +21,18 @@ func runCheckBenchmarks() {
     }
     let sizes = (ProcessInfo.processInfo.environment["NIANBAO_BENCH_SCALE"] ?? "1000,10000,50000")
         .split(separator: ",").compactMap { Int($0) }
-    for count in sizes { runCheckScale(count: count, nianbao: nianbao, jq: jq) }
+    for count in sizes {
+        runCheckScale(count: count, nianbao: nianbao, jq: jq, realistic: false)
+        runCheckScale(count: count, nianbao: nianbao, jq: jq, realistic: true)
+    }
 }
 
 /// One size: generate, time, measure, remove.
-func runCheckScale(count: Int, nianbao: String, jq: String) {
-    print("== check: \(count) generated reports (random figures, many findings) in nested folders")
+func runCheckScale(count: Int, nianbao: String, jq: String, realistic: Bool) {
+    print("== check: \(count) generated reports (\(realistic ? "realistic: mostly consistent totals, few findings" : "worst case: random figures, many findings")) in nested folders")
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-check-\(getpid())-\(count)").path
     defer { try? FileManager.default.removeItem(atPath: root) }
-    let files = writeNestedReports(count: count, root: root)
+    let files = writeNestedReports(count: count, root: root, realistic: realistic)
     let rounds = count >= 50_000 ? 2 : 3
     let pipeline = "find '\(root)' -name '*.json' -print0 | xargs -0 '\(jq)' empty"
     var runs: [String: [Measured]] = [:]
@@ -55,7 +61,7 @@ func runCheckScale(count: Int, nianbao: String, jq: String) {
                          name, t * 1000, t / jqTime, cpu * 1000, cpu / jqCPU, rss, exit))
         }
     }
-    if count <= 10_000 {
+    if count <= 10_000 && !realistic {
         // What the copying check across agencies (与其他单位雷同, on by default over many files) costs.
         let plain = (0..<rounds).map { _ in measure(nianbao, ["check", "--no-progress", "--no-similarity", root]) }
         let t = middle(plain.map(\.seconds))
@@ -77,14 +83,23 @@ func runCheckScale(count: Int, nianbao: String, jq: String) {
 }
 
 /// Writes `count` reports as root/cityNN/countyNN/rNNNNNN.json (100 per folder) and returns their paths.
-func writeNestedReports(count: Int, root: String) -> [String] {
+///
+/// `realistic`: four in five balanced with prose restating the tables, one in five badly drafted;
+/// otherwise random figures and totals, the worst case for the amount of output.
+func writeNestedReports(count: Int, root: String, realistic: Bool = false) -> [String] {
     var paths: [String] = []
     paths.reserveCapacity(count)
     // A pool of generated reports, re-labelled per file (generating every one would dominate the set-up).
     let pool = (0..<200).map { i -> Report in
-        var r = SampleReports.report(seed: UInt64(i), form: .v2021)
-        r.year = 2025
-        return r
+        guard realistic else {
+            var r = SampleReports.report(seed: UInt64(i), form: .v2021)
+            r.year = 2025
+            return r
+        }
+        // Four in five balanced, with prose that restates the tables; one in five badly drafted.
+        if i % 5 == 4 { return PublishedShapes.report(seed: UInt64(i), form: .v2021) }
+        var generator = NarrativeReportGenerator(seed: UInt64(i))
+        return generator.next().report
     }
     for i in 0..<count {
         let folder = String(format: "%@/city%02d/county%03d", root, i / 10_000, (i / 100) % 100)

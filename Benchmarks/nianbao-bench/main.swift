@@ -9,9 +9,10 @@ import NianbaoCore
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "import-shape" { runImportShapeSample(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
-if which == "generate-reports", CommandLine.arguments.count == 4, let n = Int(CommandLine.arguments[3]) {
-    // Writes the check benchmark's nested reports into a folder, for profiling by hand.
-    _ = writeNestedReports(count: n, root: CommandLine.arguments[2])
+if which == "generate-reports", CommandLine.arguments.count >= 4, let n = Int(CommandLine.arguments[3]) {
+    // Writes the check benchmark's nested reports into a folder, for profiling by hand
+    // (`generate-reports DIR COUNT [realistic]`).
+    _ = writeNestedReports(count: n, root: CommandLine.arguments[2], realistic: CommandLine.arguments.dropFirst(4).first == "realistic")
     exit(0)
 }
 if which == "import-bounds-child" { runImportBoundsChild(Array(CommandLine.arguments.dropFirst(2))); exit(0) }

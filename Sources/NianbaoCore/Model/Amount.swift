@@ -106,7 +106,10 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
             digits += 1
         } while whole > 0
         if units < 0 { reversed.append(UInt8(ascii: "-")) }
-        return String(decoding: reversed.reversed(), as: UTF8.self)
+        // Reversed in place: `String(decoding:)` of a `ReversedCollection` asks the runtime for
+        // contiguous storage with a dynamic cast, which showed in a batch check.
+        reversed.reverse()
+        return String(decoding: reversed, as: UTF8.self)
     }
 
     /// Sum of two amounts, exact; nil on overflow.

@@ -59,6 +59,9 @@ enum ClaimReader {
         return map
     }()
 
+    /// The first scalars of the trigger words, tested before `triggers` is looked up.
+    static let triggerStarts = ScalarBitmap(triggers.keys)
+
     /// Where each trigger word occurs in a text.
     struct TriggerIndex {
         var offsets: [[UInt32]: [Int]] = [:]
@@ -67,7 +70,7 @@ enum ClaimReader {
 
         init(_ text: NarrativeText) {
             let s = text.scalars
-            for i in 0..<s.count where s[i] >= 0x4E00 {
+            for i in 0..<s.count where s[i] >= 0x4E00 && ClaimReader.triggerStarts.mayContain(s[i]) {
                 guard let words = ClaimReader.triggers[s[i]] else { continue }
                 var any = false
                 for word in words where text.matches(word, at: i) {

@@ -171,13 +171,16 @@ enum PhraseTable {
         return map
     }()
 
+    /// The first scalars of the entries, tested before `byFirstScalar` is looked up.
+    static let firstScalars = ScalarBitmap(byFirstScalar.keys)
+
     /// Every phrase-table word in `text`, leftmost-longest, none inside another.
     static func hits(in text: NarrativeText) -> [LexemeHit] {
         let s = text.scalars
         var hits: [LexemeHit] = []
         var i = 0
         while i < s.count {
-            if s[i] >= 0x4E00 || isDigit(s[i]), let candidates = byFirstScalar[s[i]],
+            if s[i] >= 0x4E00 || isDigit(s[i]), firstScalars.mayContain(s[i]), let candidates = byFirstScalar[s[i]],
                let found = candidates.first(where: { text.matches($0.word, at: i) }) {
                 hits.append(LexemeHit(lexeme: found.lexeme, range: i..<(i + found.word.count)))
                 i += found.word.count

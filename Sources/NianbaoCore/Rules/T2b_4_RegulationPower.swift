@@ -23,23 +23,25 @@ enum RegulationPower {
     /// The name is cut after the *first* 省/市: cutting after the last one would stop inside
     /// words such as 城市 (`驻马店市驿城区城市管理局` → `管理局`) and miss the district.
     ///
-    /// The name is searched as an array of characters: `String.contains(_:)` and `replacing`
-    /// come from the string-processing library, whose first use costs more than all the rules.
+    /// The name is searched as an array of scalars: `String.contains(_:)` and `replacing`
+    /// come from the string-processing library, whose first use costs more than all the rules,
+    /// and comparing Characters is slow enough to show in a batch check. (A 县 followed by a
+    /// combining mark counts as 县 here; names carry none.)
     static func lacksPower(_ agency: String) -> Bool {
-        var name = Array(agency.filter { !$0.isWhitespace })
-        name = replacing(Array("自治区"), with: "省", in: name)
-        name = replacing(Array("自治州"), with: "市", in: name)
+        var name = Array(agency.unicodeScalars.filter { !$0.properties.isWhitespace })
+        name = replacing(Array("自治区".unicodeScalars), with: "省", in: name)
+        name = replacing(Array("自治州".unicodeScalars), with: "市", in: name)
         if let cut = name.firstIndex(where: { $0 == "省" || $0 == "市" }) {
             name = Array(name[(cut + 1)...])
         }
         if name.contains("县") || name.contains("区") { return true }
         let township = ["镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府"]
-        if township.contains(where: { range(of: Array($0), in: name) != nil }) { return true }
+        if township.contains(where: { range(of: Array($0.unicodeScalars), in: name) != nil }) { return true }
         return name.last == "镇" || name.last == "乡" || name.suffix(2).elementsEqual(["街", "道"])
     }
 
     /// The first place `needle` occurs in `name`.
-    static func range(of needle: [Character], in name: [Character]) -> Range<Int>? {
+    static func range(of needle: [Unicode.Scalar], in name: [Unicode.Scalar]) -> Range<Int>? {
         guard !needle.isEmpty, name.count >= needle.count else { return nil }
         for start in 0...(name.count - needle.count) where name[start..<(start + needle.count)].elementsEqual(needle) {
             return start..<(start + needle.count)
@@ -48,7 +50,7 @@ enum RegulationPower {
     }
 
     /// `name` with every occurrence of `needle` replaced by `replacement`.
-    static func replacing(_ needle: [Character], with replacement: Character, in name: [Character]) -> [Character] {
+    static func replacing(_ needle: [Unicode.Scalar], with replacement: Unicode.Scalar, in name: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var result = name
         while let found = range(of: needle, in: result) {
             result.replaceSubrange(found, with: [replacement])

@@ -11,23 +11,30 @@ struct MaskedText: Sendable {
 
     static let mask: UInt32 = 0x23  // #
 
-    init(_ text: String) {
+    /// `keepOrigin: false` leaves `origin` empty: a sketch needs only the scalars.
+    init(_ text: String, keepOrigin: Bool = true) {
         self.text = text
         var scalars: [UInt32] = []
         var origin: [Range<Int>] = []
         scalars.reserveCapacity(text.utf8.count / 3 + 1)
+        if keepOrigin { origin.reserveCapacity(text.utf8.count / 3 + 1) }
         var i = 0
         var digitStart = -1
         for scalar in text.unicodeScalars {
             let s = NarrativeText.normalise(scalar)
             if isDigit(s) || (digitStart >= 0 && (s == 0x2E || s == 0x2C) ) {
-                if digitStart < 0 { digitStart = i; scalars.append(Self.mask); origin.append(i..<(i + 1)) }
-                else { origin[origin.count - 1] = digitStart..<(i + 1) }
+                if digitStart < 0 {
+                    digitStart = i
+                    scalars.append(Self.mask)
+                    if keepOrigin { origin.append(i..<(i + 1)) }
+                } else if keepOrigin {
+                    origin[origin.count - 1] = digitStart..<(i + 1)
+                }
             } else {
                 digitStart = -1
                 if !(s == 0x20 || s == 0x09 || s == 0x0A || s == 0x0D) {
                     scalars.append(s)
-                    origin.append(i..<(i + 1))
+                    if keepOrigin { origin.append(i..<(i + 1)) }
                 }
             }
             i += 1
@@ -80,6 +87,6 @@ enum Boilerplate {
             }
             for cell in definition.cells { texts += cell.labelPath }
         }
-        return ShingleSet(texts.flatMap { MaskedText($0).shingles(length: shingleLength) })
+        return ShingleSet(texts.flatMap { MaskedText($0, keepOrigin: false).shingles(length: shingleLength) })
     }()
 }

@@ -52,36 +52,58 @@ public enum SimilarityClusters {
         public let agency: String
         /// The agency's name as the report writes it.
         public let name: String
-        let sketches: [[UInt32]?]
+        /// The sketches of the compared parts, `bins` values each, one after another; a part too
+        /// short to compare has none. Sixteen bits a bin: a batch keeps every file's signature
+        /// until the end, and a chance equality of two bins (1 in 65,536) moves an estimate by
+        /// 1/64 that seldom.
+        let bins: [UInt16]
+        /// Bit p is set when part p has a sketch.
+        let present: UInt32
 
         /// The signature of `report` for `parts` (a part shorter than `minimumLength` is not compared).
         public init(_ report: Report, parts: [TextPart] = SimilarityClusters.defaultParts, minimumLength: Int = 60) {
+            precondition(parts.count <= 32, "at most 32 parts")
             agency = AgencyName.key(report.agency)
             name = report.agency
             var ownName = Array(report.agency.utf8.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })
             if ownName.count < 4 { ownName = [] }
-            sketches = parts.map { part in
+            var bins: [UInt16] = []
+            var present: UInt32 = 0
+            for (p, part) in parts.enumerated() {
                 // The report's own name is no sign of copying, and a copier replaces it: it is masked like a figure.
                 let text = SimilarityClusters.masking(ownName, in: report.text(of: part))
-                return SimilarityClusters.sketch(text, minimumLength: minimumLength).map { $0.map { UInt32(truncatingIfNeeded: $0) } }
+                guard let sketch = SimilarityClusters.sketch(text, minimumLength: minimumLength) else { continue }
+                if bins.isEmpty { bins.reserveCapacity(SimilarityClusters.bins * parts.count) }
+                bins.append(contentsOf: sketch.lazy.map { UInt16(truncatingIfNeeded: $0) })
+                present |= 1 << UInt32(p)
             }
+            self.bins = bins
+            self.present = present
         }
 
-        private init(agency: String, name: String, sketches: [[UInt32]?]) {
+        private init(agency: String, name: String) {
             self.agency = agency
             self.name = name
-            self.sketches = sketches
+            self.bins = []
+            self.present = 0
+        }
+
+        /// The sketch of part `p`, or nil when the part was too short (or not compared).
+        func sketch(_ p: Int) -> ArraySlice<UInt16>? {
+            guard p < 32, present & (1 << UInt32(p)) != 0 else { return nil }
+            let start = (present & ((1 << UInt32(p)) - 1)).nonzeroBitCount * SimilarityClusters.bins
+            return bins[start..<(start + SimilarityClusters.bins)]
         }
 
         /// A report that could not be read: nothing to compare.
-        public static let unreadable = Signature(agency: "", name: "", sketches: [])
+        public static let unreadable = Signature(agency: "", name: "")
     }
 
     /// Clusters from signatures made with the same `parts`, in their order (members index the signatures).
     public static func find(signatures: [Signature], parts: [TextPart] = defaultParts, threshold: Double = defaultThreshold) -> [Cluster] {
         var clusters: [Cluster] = []
         for (p, part) in parts.enumerated() {
-            let sketches: [[UInt32]?] = signatures.map { p < $0.sketches.count ? $0.sketches[p] : nil }
+            let sketches: [ArraySlice<UInt16>?] = signatures.map { $0.sketch(p) }
             var parent = Array(0..<signatures.count)
             var joinedAt = [Double](repeating: 1, count: signatures.count)
             func root(_ i: Int) -> Int {
@@ -94,7 +116,7 @@ public enum SimilarityClusters {
                 for (r, sketch) in sketches.enumerated() {
                     guard let sketch else { continue }
                     var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(band)
-                    for k in (band * rows)..<((band + 1) * rows) { h = (h ^ UInt64(sketch[k])) &* 0x0000_0100_0000_01B3 }
+                    for k in (band * rows)..<((band + 1) * rows) { h = (h ^ UInt64(sketch[sketch.startIndex + k])) &* 0x0000_0100_0000_01B3 }
                     buckets[h, default: []].append(r)
                 }
                 for members in buckets.values where members.count > 1 {
@@ -145,7 +167,7 @@ public enum SimilarityClusters {
 
     /// The one-permutation MinHash sketch of a text, or nil when it is too short to compare.
     static func sketch(_ text: String, minimumLength: Int) -> [UInt64]? {
-        let masked = MaskedText(text)
+        let masked = MaskedText(text, keepOrigin: false)
         let n = Boilerplate.shingleLength
         guard masked.scalars.count >= max(n, minimumLength) else { return nil }
         var mins = [UInt64](repeating: .max, count: bins)
@@ -170,9 +192,9 @@ public enum SimilarityClusters {
     }
 
     /// The share of equal bins: an estimate of the Jaccard similarity of the two shingle sets.
-    static func estimate(_ a: [UInt32], _ b: [UInt32]) -> Double {
+    static func estimate(_ a: ArraySlice<UInt16>, _ b: ArraySlice<UInt16>) -> Double {
         var equal = 0
-        for k in 0..<bins where a[k] == b[k] { equal += 1 }
+        for k in 0..<bins where a[a.startIndex + k] == b[b.startIndex + k] { equal += 1 }
         return Double(equal) / Double(bins)
     }
 

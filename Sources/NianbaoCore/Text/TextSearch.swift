@@ -43,27 +43,49 @@ public enum TextSearch {
     /// `String.contains(_:)` would do: it comes from the string-processing library, whose first
     /// search makes the runtime look up conformances across the whole program, and which
     /// builds a search table on every call (the rules run after every keystroke).
+    ///
+    /// The NFKC pass is skipped when it cannot find more: for a phrase of unified ideographs
+    /// only, NFKC can add a match only through a scalar whose compatibility form holds an
+    /// ideograph (U+F9E4 理, ⼀ U+2F00, ㈠ U+3220); a text with none matches after NFKC exactly
+    /// where it matched before (`sameAsFullSearch` pins this to the full search).
     public static func contains(_ text: String, _ phrase: String) -> Bool {
+        if containsBytes(text, phrase) { return true }
+        if isUnifiedIdeographs(phrase), !hasIdeographForm(text) { return false }
+        return containsBytes(LabelKey.nfkc(text), LabelKey.nfkc(phrase))
+    }
+
+    /// The search before the shortcut: bytes, then NFKC of both.
+    static func fullSearch(_ text: String, _ phrase: String) -> Bool {
         containsBytes(text, phrase) || containsBytes(LabelKey.nfkc(text), LabelKey.nfkc(phrase))
     }
 
     /// Whether the UTF-8 bytes of `phrase` occur in those of `text` (never for an empty phrase,
     /// as with `String.contains`).
     public static func containsBytes(_ text: String, _ phrase: String) -> Bool {
-        let needle = Array(phrase.utf8)
-        guard let first = needle.first else { return false }
-        let haystack = Array(text.utf8)
-        guard haystack.count >= needle.count else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
+        firstRange(of: phrase, in: text) != nil
+    }
+
+    /// Whether every scalar of a non-empty `phrase` is a CJK unified ideograph (U+4E00–U+9FFF),
+    /// which NFKC leaves alone.
+    static func isUnifiedIdeographs(_ phrase: String) -> Bool {
+        !phrase.isEmpty && phrase.unicodeScalars.allSatisfy { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
+    }
+
+    /// Whether some scalar of `text` has a compatibility form containing a unified ideograph.
+    static func hasIdeographForm(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars where LabelKey.needsCompatibilityMapping(scalar) {
+            if ideographForms.contains(scalar.value) { return true }
         }
         return false
     }
+
+    /// The scalars whose NFKC form contains a unified ideograph, from the generated table.
+    static let ideographForms: Set<UInt32> = {
+        var result: Set<UInt32> = []
+        for (i, scalar) in CompatibilityMapping.scalars.enumerated() {
+            let range = Int(CompatibilityMapping.offsets[i])..<Int(CompatibilityMapping.offsets[i + 1])
+            if CompatibilityMapping.mapped[range].contains(where: { $0 >= 0x4E00 && $0 <= 0x9FFF }) { result.insert(scalar) }
+        }
+        return result
+    }()
 }
