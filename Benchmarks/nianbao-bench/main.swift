@@ -15,6 +15,12 @@ if which == "generate-reports", CommandLine.arguments.count >= 4, let n = Int(Co
     _ = writeNestedReports(count: n, root: CommandLine.arguments[2], realistic: CommandLine.arguments.dropFirst(4).first == "realistic")
     exit(0)
 }
+// Only the 200 KB inputs of `import` (issue 11's speed target), for working on the readers.
+if which == "import-large" {
+    let rest = Array(CommandLine.arguments.dropFirst(2))
+    runLargeInputBenchmarks(runs: rest.count > 1 ? Int(rest[1]) ?? 7 : 7, only: rest.first)
+    exit(0)
+}
 if which == "import-bounds-child" { runImportBoundsChild(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
 let known = ["validation", "check", "cluster", "editor", "import", "import-bounds", "all"]
 guard known.contains(which) else {

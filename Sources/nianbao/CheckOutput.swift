@@ -117,7 +117,7 @@ final class CheckWriter {
     private var totals = SeverityCounts()
     private(set) var worstExitCode: Int32 = 0
     /// Similarity signatures of the files so far, in input order (only with `options.clusters`).
-    private var signatures: [SimilarityClusters.Signature] = []
+    private var signatures = SimilarityClusters.SignatureStore()
     /// The input paths, for naming cluster members (only with `options.clusters`).
     private let paths: [String]
 

@@ -13,10 +13,15 @@ enum SimilarText {
 
     /// The clusters among `signatures` (in input order, one per file); `paths` name the files.
     static func clusters(_ signatures: [SimilarityClusters.Signature], paths: [String]) -> [Cluster] {
-        guard signatures.count > 1 else { return [] }
-        return SimilarityClusters.find(signatures: signatures).map { c in
+        clusters(SimilarityClusters.SignatureStore(signatures), paths: paths)
+    }
+
+    /// The clusters among the signatures of `store`; `paths` name the files.
+    static func clusters(_ store: SimilarityClusters.SignatureStore, paths: [String]) -> [Cluster] {
+        guard store.count > 1 else { return [] }
+        return SimilarityClusters.find(store: store).map { c in
             Cluster(part: c.part, similarity: c.similarity,
-                    members: c.members.map { (path: $0 < paths.count ? paths[$0] : "", agency: signatures[$0].name) })
+                    members: c.members.map { (path: $0 < paths.count ? paths[$0] : "", agency: store.name($0)) })
         }
     }
 

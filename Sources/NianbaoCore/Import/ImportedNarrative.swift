@@ -29,7 +29,45 @@ enum ImportedNarrative {
     }
 
     /// `某某局` / `2026年1月20日` at the end of the text → the sign-off, and the text without it.
+    /// Looks only at the last lines (the text is not split into lines); `characterSplitSignOff`
+    /// is the same by its definition, and the reading for text with a carriage return.
     static func splitSignOff(_ text: String) -> (String, SignOff?) {
+        guard !text.utf8.contains(UInt8(ascii: "\r")) else { return characterSplitSignOff(text) }
+        // `end`: where the lines still kept end (nil: none is left). Lines split at "\n" (a
+        // character of its own without "\r"), so a line is the text between two of its bytes.
+        var end: String.Index? = text.endIndex
+        func line(endingAt e: String.Index) -> (range: Range<String.Index>, before: String.Index?) {
+            if let newline = text.utf8[..<e].lastIndex(of: UInt8(ascii: "\n")) {
+                return (text.utf8.index(after: newline)..<e, newline)
+            }
+            return (text.startIndex..<e, nil)
+        }
+        func trimmed(_ range: Range<String.Index>) -> String { String(String(text[range]).trimmingAllSpace) }
+        func dropBlankLines() {
+            while let e = end {
+                let (range, before) = line(endingAt: e)
+                guard trimmed(range).isEmpty else { return }
+                end = before
+            }
+        }
+        dropBlankLines()
+        guard let e = end else { return (text, nil) }
+        let last = line(endingAt: e)
+        guard let date = date(trimmed(last.range)) else { return (text, nil) }
+        end = last.before
+        dropBlankLines()
+        if let e = end {
+            let nameLine = line(endingAt: e)
+            let name = trimmed(nameLine.range)
+            if name.count <= 40, MetadataReader.isNameLike(TraditionalChinese.readingForm(name)) {
+                return (nameLine.before.map { String(text[..<$0]) } ?? "", SignOff(agency: name, date: date))
+            }
+        }
+        return (end.map { String(text[..<$0]) } ?? "", SignOff(agency: "", date: date))
+    }
+
+    /// `splitSignOff` by its definition: the text split into lines, trailing blank lines dropped.
+    static func characterSplitSignOff(_ text: String) -> (String, SignOff?) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while lines.last?.trimmingAllSpace.isEmpty == true { lines.removeLast() }
         guard let last = lines.last.map({ String($0.trimmingAllSpace) }) else { return (text, nil) }
@@ -56,33 +94,36 @@ enum ImportedNarrative {
 
     /// PDF text breaks every paragraph into printed lines of one width. When many lines share
     /// that width, a line of that width that does not end a sentence is joined with the next,
-    /// unless the next starts a heading or a list item.
+    /// unless the next starts a heading or a list item. Widths in characters, counted once per line.
     static func joinHardBreaks(_ lines: [String]) -> [String] {
+        let counts = lines.map(UTF8Scalars.characterCount)
         var widths: [Int: Int] = [:]
-        for line in lines { let n = line.count; if n >= 16 { widths[n, default: 0] += 1 } }
+        for n in counts where n >= 16 { widths[n, default: 0] += 1 }
         guard let (width, count) = widths.max(by: { $0.value < $1.value }), count >= 4,
-              count * 5 >= lines.filter({ $0.count >= 16 }).count * 2 else { return lines }
+              count * 5 >= counts.filter({ $0 >= 16 }).count * 2 else { return lines }
         var out: [String] = []
         var lastPrinted = 0
-        for line in lines {
-            if let previous = out.last, lastPrinted == width, !endsSentence(previous), !startsItem(line), !line.isEmpty {
-                out[out.count - 1] = previous + line
+        for (k, line) in lines.enumerated() {
+            if !out.isEmpty, lastPrinted == width, !endsSentence(out[out.count - 1]), !startsItem(line), !line.isEmpty {
+                out[out.count - 1] += line  // in place: a long run of joined lines stays linear
             } else {
                 out.append(line)
             }
-            lastPrinted = line.count
+            lastPrinted = counts[k]
         }
         return out
     }
 
+    static let sentenceEnds = Set("。！？；：”!?;:")
+    static let itemStarts = Set("（(一二三四五六七八九0123456789#-—•")
+
     static func endsSentence(_ line: String) -> Bool {
         guard let l = line.last else { return true }
-        return "。！？；：”!?;:".contains(l)
+        return sentenceEnds.contains(l)
     }
 
     static func startsItem(_ line: String) -> Bool {
         guard let f = line.first else { return true }
-        if "（(一二三四五六七八九0123456789#-—•".contains(f) { return true }
-        return false
+        return itemStarts.contains(f)
     }
 }

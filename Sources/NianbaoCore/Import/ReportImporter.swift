@@ -187,8 +187,8 @@ struct Interpreter {
         let t3Keys = FormLabelKeys.v2019.rows[.t3] ?? [:]
         for line in lines where line.isTable || document.kind != .html {
             for cell in line.cells where !cell.key.isEmpty {
-                for s in Self.v2019Signals where !signals19.contains(s) && cell.key.bytesContain(s) { signals19.append(s) }
-                for s in Self.v2021Signals where !signals21.contains(s) && cell.key.bytesContain(s) { signals21.append(s) }
+                for s in Self.v2019Signals where cell.key.bytesContain(s) && !signals19.contains(s) { signals19.append(s) }
+                for s in Self.v2021Signals where cell.key.bytesContain(s) && !signals21.contains(s) { signals21.append(s) }
                 if t3Rows < 3, cell.key.bytesStart(with: "一、本年新收") || cell.key.bytesStart(with: "(七)总计")
                     || t3Keys["r4"].map({ cell.key.bytesStart(with: $0.key) }) == true {
                     t3Rows += 1

@@ -2,7 +2,7 @@
 /// (HTML, pipe text, cell-per-line text, PDF text, one-line bodies) produces for the matcher.
 struct SourceDocument {
     /// One table cell, or one label/text token of a text line.
-    struct Cell {
+    struct Cell: Equatable {
         /// The text as published (whitespace collapsed in HTML).
         var raw: String
         /// `LabelKey.of(raw)`.
@@ -14,7 +14,7 @@ struct SourceDocument {
     }
 
     /// A line of narrative text, or one table row.
-    struct Line {
+    struct Line: Equatable {
         /// The text exactly as published (for narrative and headings).
         var text: String
         var location: ImportLocation

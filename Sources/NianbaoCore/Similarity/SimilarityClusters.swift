@@ -46,7 +46,7 @@ public enum SimilarityClusters {
     public static let defaultParts: [TextPart] = [.section(.s1), .section(.s5)]
 
     /// What is kept of one report for clustering: its agency's name key and one sketch per part
-    /// (64 values of 32 bits, 256 bytes a part), so a batch keeps signatures only, never texts.
+    /// (64 values of 16 bits, 128 bytes a part), so a batch keeps signatures only, never texts.
     public struct Signature: Sendable {
         /// The agency's name key (`AgencyName.key`): members of a cluster are of at least two agencies.
         public let agency: String
@@ -88,24 +88,22 @@ public enum SimilarityClusters {
             self.present = 0
         }
 
-        /// The sketch of part `p`, or nil when the part was too short (or not compared).
-        func sketch(_ p: Int) -> ArraySlice<UInt16>? {
-            guard p < 32, present & (1 << UInt32(p)) != 0 else { return nil }
-            let start = (present & ((1 << UInt32(p)) - 1)).nonzeroBitCount * SimilarityClusters.bins
-            return bins[start..<(start + SimilarityClusters.bins)]
-        }
-
         /// A report that could not be read: nothing to compare.
         public static let unreadable = Signature(agency: "", name: "")
     }
 
     /// Clusters from signatures made with the same `parts`, in their order (members index the signatures).
     public static func find(signatures: [Signature], parts: [TextPart] = defaultParts, threshold: Double = defaultThreshold) -> [Cluster] {
+        find(store: SignatureStore(signatures), parts: parts, threshold: threshold)
+    }
+
+    /// Clusters from the signatures of `store` (members index the store).
+    public static func find(store: SignatureStore, parts: [TextPart] = defaultParts, threshold: Double = defaultThreshold) -> [Cluster] {
         var clusters: [Cluster] = []
         for (p, part) in parts.enumerated() {
-            let sketches: [ArraySlice<UInt16>?] = signatures.map { $0.sketch(p) }
-            var parent = Array(0..<signatures.count)
-            var joinedAt = [Double](repeating: 1, count: signatures.count)
+            let sketches: [ArraySlice<UInt16>?] = (0..<store.count).map { store.sketch($0, part: p) }
+            var parent = Array(0..<store.count)
+            var joinedAt = [Double](repeating: 1, count: store.count)
             func root(_ i: Int) -> Int {
                 var i = i
                 while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
@@ -130,8 +128,8 @@ public enum SimilarityClusters {
                 }
             }
             var groups: [Int: [Int]] = [:]
-            for r in 0..<signatures.count where sketches[r] != nil { groups[root(r), default: []].append(r) }
-            for members in groups.values where members.count > 1 && Set(members.map { signatures[$0].agency }).count > 1 {
+            for r in 0..<store.count where sketches[r] != nil { groups[root(r), default: []].append(r) }
+            for members in groups.values where members.count > 1 && Set(members.map { store.agencyKey($0) }).count > 1 {
                 let sorted = members.sorted()
                 clusters.append(Cluster(part: part, members: sorted,
                                         similarity: sorted.map { joinedAt[$0] }.min() ?? 1))

@@ -72,6 +72,36 @@ import Testing
         #expect((clusters.first?.similarity ?? 0) >= 0.8)
     }
 
+    /// The flat store keeps each signature's names and sketches exactly, parts missing included.
+    @Test func signatureStoreKeepsEverySignature() {
+        var signatures: [SimilarityClusters.Signature] = [.unreadable]
+        for i in 0..<50 {
+            var r = SampleReports.filled(form: .v2021, year: 2024, agency: i % 7 == 0 ? "" : "某县第\(i)局（“乙”）")
+            r.texts[.s1] = i % 3 == 0 ? "无。" : Self.prose(seed: UInt64(500 + i), length: 100 + i * 7)
+            r.texts[.s5] = i % 4 == 0 ? "" : Self.prose(seed: UInt64(900 + i), length: 80 + i)
+            r.texts[.s6] = Self.prose(seed: UInt64(1300 + i), length: 70)
+            signatures.append(SimilarityClusters.Signature(r, parts: [.section(.s1), .section(.s5), .section(.s6)]))
+        }
+        signatures.append(.unreadable)
+        let store = SimilarityClusters.SignatureStore(signatures)
+        #expect(store.count == signatures.count)
+        for (i, signature) in signatures.enumerated() {
+            #expect(store.agencyKey(i) == signature.agency)
+            #expect(store.name(i) == signature.name)
+            var expected = signature.bins[...]
+            for p in 0..<3 {
+                let sketch = store.sketch(i, part: p)
+                #expect((sketch != nil) == (signature.present & (1 << UInt32(p)) != 0))
+                if let sketch {
+                    #expect(Array(sketch) == Array(expected.prefix(64)))
+                    expected = expected.dropFirst(64)
+                }
+            }
+            #expect(expected.isEmpty)
+            #expect(store.sketch(i, part: 3) == nil)
+        }
+    }
+
     @Test func agencyNames() {
         #expect(AgencyName.isSame("凤县人力资源和社会保障局", "凤县人社局"))
         #expect(AgencyName.isSame("驻马店市水利局", "河南省驻马店市水利局"))

@@ -11,11 +11,21 @@ enum OneLineReader {
     /// Heading bodies (keys) by section, as `ReportOutline` accepts them.
     static let headingBodies: [(SectionID, [String])] = ReportOutline.headingBodies
 
-    /// Pseudo-lines for `raw`, or nil when the line holds fewer than two headings (then it is read as one line).
+    /// A heading found inside the line (`section` nil: where the title ends).
+    typealias Cut = (start: Int, end: Int, section: SectionID?)
+
+    /// Pseudo-lines for `raw`, or nil when the line holds fewer than two headings (then it is read
+    /// as one line): from its bytes when every scalar is a character of its own (`ScalarLine`),
+    /// else Character by Character.
     static func expand(_ raw: Substring, number: Int) -> [Line]? {
-        let scalars = Array(raw.unicodeScalars)
+        if let lines = ScalarLine.with(raw, { expand($0, number: number) }) { return lines }
+        return characterExpand(raw, number: number)
+    }
+
+    /// The headings inside a line of `scalars` and where its title ends, or nil with fewer than two headings.
+    static func cuts(_ scalars: [Unicode.Scalar]) -> [Cut]? {
         // Headings: a numeral, 、 (or .), and a known heading body.
-        var cuts: [(start: Int, end: Int, section: SectionID?)] = []
+        var cuts: [Cut] = []
         var i = 0
         while i + 2 < scalars.count {
             if numerals.contains(scalars[i]), scalars[i + 1] == "、" || scalars[i + 1] == "." || scalars[i + 1] == "．",
@@ -31,6 +41,88 @@ enum OneLineReader {
         if let titleEnd = titleEnd(scalars, before: cuts[0].start) {
             cuts.insert((titleEnd, titleEnd, nil), at: 0)
         }
+        return cuts
+    }
+
+    /// `expand` for a `ScalarLine`: the same lines, from scalar indices and byte slices.
+    static func expand(_ s: ScalarLine, number: Int) -> [Line]? {
+        guard let cuts = cuts(Array(s.scalars)) else { return nil }
+        var lines: [Line] = []
+        var position = 0
+        var inTable = false
+        func addSegment(_ range: Range<Int>) {
+            let trimmed = s.trimmed(range)
+            guard !trimmed.isEmpty else { return }
+            if inTable {
+                lines.append(tableLine(s, range, number: number))
+            } else {
+                let text = s.string(trimmed)
+                let location = ImportLocation(line: number, column: trimmed.lowerBound + 1,
+                                              quote: s.string(trimmed.lowerBound..<min(trimmed.upperBound, trimmed.lowerBound + 14)))
+                lines.append(Line(text: text, location: location, isTable: false,
+                                  cells: [Cell(raw: text, key: s.key(trimmed), location: location)]))
+            }
+        }
+        for cut in cuts {
+            if cut.start > position { addSegment(position..<cut.start) }
+            if cut.section == nil {
+                position = cut.end
+                continue
+            }
+            let heading = s.string(cut.start..<cut.end)
+            let location = ImportLocation(line: number, column: cut.start + 1, quote: heading)
+            inTable = false
+            lines.append(Line(text: heading, location: location, isTable: false,
+                              cells: [Cell(raw: heading, key: s.key(cut.start..<cut.end), location: location)]))
+            if let section = cut.section { inTable = section == .s2 || section == .s3 || section == .s4 }
+            position = cut.end
+        }
+        if position < s.count { addSegment(position..<s.count) }
+        return lines
+    }
+
+    /// `tableLine` for scalars `range` of a `ScalarLine`.
+    static func tableLine(_ s: ScalarLine, _ range: Range<Int>, number: Int) -> Line {
+        var cells: [Cell] = []
+        var wordStart: Int? = nil
+        var previousGlued = false
+        func flush(_ end: Int) {
+            guard let start = wordStart else { return }
+            let word = start..<end
+            if !s.surelyNotValue(word), case let key = s.key(word), CellReader.looksLikeValue(key: key) {
+                var cell = Cell(raw: s.string(word), key: key, location: ImportLocation(line: number, column: start + 1))
+                if previousGlued, TextLineReader.isDigitRun(key) { cell.glued = true } else { previousGlued = false }
+                cells.append(cell)
+            } else {
+                let pieces = TextLineReader.gluedPieces(s, word, number: number, column: start + 1, leadingDigits: true)
+                cells += pieces
+                previousGlued = pieces.last?.glued == true
+            }
+            wordStart = nil
+        }
+        for k in range {
+            if s.isSpace(k) {
+                flush(k)
+            } else if wordStart == nil {
+                wordStart = k
+            }
+        }
+        flush(range.upperBound)
+        // Quotes: the text around each cell, from this segment only (so quoting stays linear).
+        for k in cells.indices {
+            let local = cells[k].location.column - 1 - range.lowerBound
+            let from = max(0, min(range.count, local - 4))
+            let to = min(range.count, from + 14)
+            cells[k].location.quote = s.string(range.lowerBound + from..<range.lowerBound + to)
+        }
+        let location = ImportLocation(line: number, column: range.lowerBound + 1, quote: cells.first?.location.quote)
+        return Line(text: s.string(range), location: location, isTable: true, cells: cells)
+    }
+
+    /// `expand`, Character by Character: any text (the reference the fast path is tested against).
+    static func characterExpand(_ raw: Substring, number: Int) -> [Line]? {
+        let scalars = Array(raw.unicodeScalars)
+        guard let cuts = cuts(scalars) else { return nil }
         var lines: [Line] = []
         var position = 0
         func text(_ range: Range<Int>) -> String {

@@ -27,11 +27,15 @@ enum PlainTextReader {
                 continue
             }
             let line = TextLineReader.line(raw, number: number)
-            let cells = line.cells.filter { !$0.key.isEmpty }
-            if cells.count >= 2, !CellReader.looksLikeValue(key: cells[0].key), cells.dropFirst().contains(where: { CellReader.looksLikeValue(key: $0.key) }) {
-                rowLines += 1
-            } else if cells.count == 1, CellReader.looksLikeValue(key: cells[0].key) || line.text.trimmingAllSpace.hasSuffix("|") {
-                valueLines += 1
+            // The cells with text: a label followed by a value is a row; a lone value (or a cell ending in `|`) a value line.
+            let keyed = line.cells.lazy.filter { !$0.key.isEmpty }
+            if let first = keyed.first {
+                let rest = keyed.dropFirst()
+                if !rest.isEmpty {
+                    if !CellReader.looksLikeValue(key: first.key), rest.contains(where: { CellReader.looksLikeValue(key: $0.key) }) { rowLines += 1 }
+                } else if CellReader.looksLikeValue(key: first.key) || line.text.trimmingAllSpace.hasSuffix("|") {
+                    valueLines += 1
+                }
             }
             lines.append(line)
         }

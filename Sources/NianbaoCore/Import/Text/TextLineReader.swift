@@ -5,8 +5,14 @@ enum TextLineReader {
     typealias Cell = SourceDocument.Cell
     typealias Line = SourceDocument.Line
 
-    /// The cells of `raw` (line `number`, starting at character column `column`).
+    /// The cells of `raw` (line `number`, starting at character column `column`): from its bytes
+    /// when every scalar is a character of its own (`ScalarLine`), else Character by Character.
     static func line(_ raw: Substring, number: Int, column: Int = 1) -> Line {
+        ScalarLine.with(raw) { line($0, number: number, column: column) } ?? characterLine(raw, number: number, column: column)
+    }
+
+    /// `line`, Character by Character: any text (the reference the fast path is tested against).
+    static func characterLine(_ raw: Substring, number: Int, column: Int = 1) -> Line {
         let text = String(raw)
         let location = ImportLocation(line: number, column: column)
         if raw.utf8.contains(UInt8(ascii: "|")) {
