@@ -70,7 +70,7 @@ private func format(_ value: Double) -> String {
 
 /// Recall, precision and time per published shape (generated reports, both forms), and the
 /// time for large inputs against a byte-scan baseline of the same input.
-func runImportShapeBenchmarks(reportsPerShape: Int = 200) {
+func runImportShapeBenchmarks(reportsPerShape: Int = 200, large: Bool = true) {
     let clock = ContinuousClock()
     func ms(_ d: Duration) -> Double {
         let c = d.components
@@ -91,6 +91,7 @@ func runImportShapeBenchmarks(reportsPerShape: Int = 200) {
         }
         print("  \(score.summary); \(format(ms(elapsed) / Double(reportsPerShape))) ms per report")
     }
+    guard large else { return }
     // Large inputs: a generated report padded to ~200 KB with page chrome, in three shapes.
     let report = PublishedShapes.report(seed: 7, form: .v2021)
     let chrome = String(repeating: "首页 > 政务公开 > 政府信息公开年报 > 部门年报 分享到： 微信 微博 字号：大 中 小 ", count: 1)

@@ -60,7 +60,10 @@ extension Interpreter {
         // The last cell of its line: anything after it on the line is whitespace.
         let text = document.lines[tokens[k].line].text
         let lineStart = document.lines[tokens[k].line].location.column
-        return max(0, text.unicodeScalars.count - (a.column - lineStart + width))
+        let trailing = max(0, text.unicodeScalars.count - (a.column - lineStart + width))
+        // In a body crawled onto one line, a table's text ends where the next heading begins, and
+        // one space there is the crawler's join between the two, not a blank cell.
+        return document.kind == .oneLineText ? max(0, trailing - 1) : trailing
     }
 
     /// How many spaces stand before token `k` on its line (after the previous token, or from the line's start).

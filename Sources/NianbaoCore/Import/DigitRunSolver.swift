@@ -63,16 +63,17 @@ enum DigitRunSolver {
         }
         let totalDigits = pieces.reduce(0) { $0 + $1.digits.count }
         guard pieces.count <= shape.count, totalDigits > 0 else { return Outcome(candidates: [], truncated: false) }
-        var groupOfTotal: [Int: [Int]] = [:]
-        var groupOfPart: [Int: Int] = [:]
+        // Per part: the parts it totals (when it is a group's total), and the total it is a part of.
+        var partsOfTotal = [[Int]?](repeating: nil, count: shape.count)
+        var totalOfPart = [Int](repeating: -1, count: shape.count)
         if useSums {
             for g in shape.groups {
-                groupOfTotal[g.total] = g.parts
-                for p in g.parts { groupOfPart[p] = g.total }
+                partsOfTotal[g.total] = g.parts
+                for p in g.parts where g.total > p { totalOfPart[p] = g.total }
             }
         }
         // Digits left from each piece onward, and pieces left.
-        var digitsFrom = Array(repeating: 0, count: pieces.count + 1)
+        var digitsFrom = Array(repeating: 0, count: pieces.count + 1)  // var: the anchored search below trims it
         for k in stride(from: pieces.count - 1, through: 0, by: -1) { digitsFrom[k] = digitsFrom[k + 1] + pieces[k].digits.count }
 
         var values = Array(repeating: Int64?(0), count: shape.count)
@@ -87,14 +88,39 @@ enum DigitRunSolver {
             for k in from..<from + length { v = v * 10 + Int64(d[k]) }
             return v
         }
+        func digitCount(_ v: Int64) -> Int {
+            var n = 1, x = v.magnitude
+            while x >= 10 { x /= 10; n += 1 }
+            return n
+        }
+        /// The sum so far of the group parts before `part` that total into `total` (blank = 0).
+        func partial(_ total: Int, before part: Int) -> Int64 {
+            var sum: Int64 = 0
+            for p in partsOfTotal[total]! where p < part { sum &+= values[p] ?? 0 }
+            return sum
+        }
         // part: next cell; piece/offset: where its digits start.
         let trailingGap = gap(runs.count)
+        // Some cell may be a blank at a space; per total, how many of its parts overfill it.
+        let blankPossible = trailingGap > 0 || pieces.contains { $0.blanksBefore > 0 }
+        var overfull = [Int](repeating: 0, count: shape.count)
+        // The total of the last cell when taken first (see below), and the trailing blanks then allowed.
+        var anchored: (part: Int, value: Int64?) = (-1, nil)
+        let power10: [Int64] = (0...18).map { k in (0..<k).reduce(Int64(1)) { r, _ in r * 10 } }
+        var trailingGapOverride: Int? = nil
         func search(_ part: Int, _ piece: Int, _ offset: Int, _ blanks: Int = 0) {
             if truncated { return }
             nodes += 1
             if nodes > nodeBudget { truncated = true; return }
             if piece == pieces.count {
-                if part < shape.count, blanks < trailingGap, fixed?[part] ?? 0 == 0 {
+                if part == anchored.part, let t = anchored.value {
+                    // The last cell's total, its digits set apart: the parts must add up to it.
+                    guard partial(part, before: part) == t else { return }
+                    values[part] = t
+                    search(part + 1, piece, 0, 0)
+                    return
+                }
+                if part < shape.count, blanks < (trailingGapOverride ?? trailingGap), fixed?[part] ?? 0 == 0 {
                     // A blank cell after the last run (a space before the line's end).
                     values[part] = nil
                     search(part + 1, piece, 0, blanks + 1)
@@ -137,29 +163,92 @@ enum DigitRunSolver {
             if let fixed {
                 let want = fixed[part]
                 if (want < 0) != negative { return }
-                let text = Array(String(want.magnitude).utf8).map { $0 - 0x30 }
-                guard text.count <= available, Array(pieces[piece].digits[offset..<offset + text.count]) == text else { return }
-                take(text.count, Int64(want.magnitude))
+                let length = digitCount(want)
+                guard length <= available, value(piece, offset, length) == Int64(want.magnitude) else { return }
+                take(length, Int64(want.magnitude))
                 return
             }
-            if let parts = groupOfTotal[part] {
+            if partsOfTotal[part] != nil {
+                // Its parts already need more digits than are left: only a blank total remains.
+                // The anchored total stands after the digits left (taken at their end, above).
+                if overfull[part] > 0 || part == anchored.part { return }
                 // The total is the sum: its digits are decided.
-                var sum: Int64 = 0
-                for p in parts { sum += values[p] ?? 0 }
+                let sum = partial(part, before: part)
                 guard sum >= 0 else { return }
-                let text = Array(String(sum).utf8).map { $0 - 0x30 }
-                guard text.count <= available, Array(pieces[piece].digits[offset..<offset + text.count]) == text else { return }
-                take(text.count, sum)
+                let length = digitCount(sum)
+                guard length <= available, value(piece, offset, length) == sum else { return }
+                take(length, sum)
                 return
             }
+            // A part of a later total: the total needs at least as many digits as the parts' sum
+            // (parts are not negative where a total checks them), so longer parts cannot fit.
+            let total = totalOfPart[part]
+            let before = total >= 0 ? partial(total, before: part) : 0
             for length in 1...min(maxDigits, available) {
                 guard let v = value(piece, offset, length) else { break }
                 if v > CellValue.maxCount { break }
-                take(length, v)
+                // The last cell's total taken first: the parts cannot pass it.
+                if total == anchored.part, let t = anchored.value, !negative {
+                    if before &+ v > t { break }
+                    // The digits left go to the parts left (blanks only crowd them more): one of
+                    // them has at least ⌈digits / parts⌉ digits, so at least 10^(that − 1).
+                    let rest = digitsLeft - length, partsAfter = total - part - 1
+                    if partsAfter == 0 ? rest > 0 : (rest + partsAfter - 1) / partsAfter >= 2
+                        && before &+ v &+ power10[min(18, (rest + partsAfter - 1) / partsAfter - 1)] > t { continue }
+                    take(length, v)
+                } else if total >= 0, !negative, digitCount(before &+ v) > digitsLeft - length {
+                    // No printed total can hold the sum now, nor with a longer part: go on only
+                    // where the total may be a blank at a space (it then checks nothing).
+                    guard blankPossible else { break }
+                    overfull[total] += 1
+                    take(length, v)
+                    overfull[total] -= 1
+                } else {
+                    take(length, v)
+                }
                 if truncated { return }
             }
         }
-        search(0, 0, 0)
+        // A row whose last cell totals unsigned parts (table 三): that total is the last digits
+        // (when no blank follows them), so it is taken first, one length at a time, and bounds
+        // the parts; the rows with a blank there are searched apart. Same splits, far fewer tries.
+        if shape.groups.count == 1, let last = shape.groups.first(where: { $0.total == shape.count - 1 }), useSums, fixed == nil,
+           last.parts.allSatisfy({ !shape.signed.contains($0) }), let end = pieces.last, !end.negative {
+            if trailingGap > 0 {
+                // The total is a blank after the last run (only where a space is).
+                overfull[last.total] = 1
+                search(0, 0, 0)
+                overfull[last.total] = 0
+            }
+            let whole = pieces
+            let wholeFrom = digitsFrom
+            for length in 1...min(maxDigits, end.digits.count) where !truncated {
+                let from = end.digits.count - length
+                guard length == 1 || end.digits[from] != 0 else { continue }
+                var t: Int64 = 0
+                for d in end.digits[from...] { t = t * 10 + Int64(d) }
+                if t > CellValue.maxCount { break }
+                // The parts split the digits before the total's; blank cells before the total
+                // stand where the space before its run was.
+                pieces = whole
+                if from == 0 {
+                    trailingGapOverride = pieces.removeLast().blanksBefore
+                } else {
+                    pieces[pieces.count - 1].digits.removeLast(length)
+                    trailingGapOverride = 0
+                }
+                digitsFrom = Array(wholeFrom.prefix(pieces.count)) + [0]
+                for k in digitsFrom.indices.dropLast() { digitsFrom[k] -= length }
+                anchored = (last.total, t)
+                search(0, 0, 0)
+            }
+            pieces = whole
+            digitsFrom = wholeFrom
+            anchored = (-1, nil)
+            trailingGapOverride = nil
+        } else {
+            search(0, 0, 0)
+        }
         return Outcome(candidates: found, truncated: truncated)
     }
 }

@@ -482,6 +482,12 @@ struct Interpreter {
             var s = t.cell.key
             var j = i
             var matched = matches(s, row)
+            // One-line crawled text: the header's last words run into the first row's label
+            // (`对外公开总数量规章0 8729`); the label is then the end of a word its digits are glued to.
+            if !matched, runTogether, i + 1 < end, tokens[i + 1].isValue, tokens[i + 1].cell.glued,
+               row.key.utf8.count >= 6, s.utf8.count > row.key.utf8.count, s.utf8.reversed().starts(with: row.key.utf8.reversed()) {
+                return i...i
+            }
             while !matched, j + 1 < end, j - i < 5, !tokens[j + 1].isValue,
                   row.key.bytesStart(with: s) || row.groupedKeys.contains(where: { $0.bytesStart(with: s) }) || (row.core.map { $0.bytesStart(with: s) } ?? false) {
                 j += 1

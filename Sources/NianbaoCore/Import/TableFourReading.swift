@@ -28,7 +28,13 @@ extension Interpreter {
         var how = ""
         // As in table 三: the block totals decide (a space is a boundary or a blank cell); when the
         // printed totals are wrong, the digits alone must leave one split, imported as printed.
-        let bySums = DigitRunSolver.splits(texts, shape: shape, useSums: true, gaps: gaps)
+        let bySums = DigitRunSolver.splits(texts, shape: shape, useSums: true, limit: Self.tableFourCandidateLimit, gaps: gaps)
+        // Several splits, all of them found, that agree on some case kind's five cells: that
+        // kind's split is the only one (a blank elsewhere leaves only another kind open).
+        if bySums.candidates.count > 1, !bySums.truncated,
+           readAgreedTableFourRows(bySums.candidates, table: table, location: location, printed: printed, into: &report) {
+            return true
+        }
         // A blank total leaves its block unchecked: such a split is not confirmed.
         if bySums.candidates.count == 1, !bySums.truncated, shape.groups.allSatisfy({ bySums.candidates[0][$0.total] != nil }) {
             chosen = bySums.candidates[0]
@@ -54,6 +60,37 @@ extension Interpreter {
         }
         problems.append(ImportProblem(level: .note, kind: .digitRunSplit, location: location, published: printed,
                                       message: "表四：数字连写为“\(printed)”，\(how)：\(Self.describe(values))。"))
+        return true
+    }
+
+    /// Splits of table 四's run collected before giving up on them (each kind is decided when all agree).
+    static let tableFourCandidateLimit = 64
+
+    /// Writes each case kind on whose five cells every split agrees, when its block total is
+    /// printed in all of them; refuses the others with their candidate splits. False when no kind agrees.
+    mutating func readAgreedTableFourRows(_ candidates: [[Int64?]], table: TableDefinition, location: ImportLocation,
+                                          printed: String, into report: inout Report) -> Bool {
+        let block = table.blocks[0]
+        let width = block.columns.count
+        let totals = block.columns.indices.filter { block.columns[$0].sumOf != nil }
+        func part(_ c: [Int64?], _ r: Int) -> [Int64?] { Array(c[r * width..<(r + 1) * width]) }
+        let agreed = block.rows.indices.map { r in
+            candidates.allSatisfy { part($0, r) == part(candidates[0], r) } && totals.allSatisfy { part(candidates[0], r)[$0] != nil }
+        }
+        guard agreed.contains(true) else { return false }
+        for (r, row) in block.rows.enumerated() {
+            if agreed[r] {
+                let values = part(candidates[0], r)
+                write(values, row: row, table: table, columns: block.columns, report: &report, location: location)
+                problems.append(ImportProblem(level: .note, kind: .digitRunSplit, location: location, published: printed,
+                                              message: "表四“\(row.label)”：数字连写为“\(printed)”，整串有 \(candidates.count) 种拆分满足各栏总计（T4-1），这一栏在各种拆分中相同，唯一确定为 \(Self.describe(values))。"))
+            } else {
+                var seen: [[Int64?]] = []
+                for c in candidates where !seen.contains(part(c, r)) { seen.append(part(c, r)) }
+                refuseRow(row, table: table, columns: block.columns, location: location, report: report,
+                          message: "表四“\(row.label)”：数字连写为“\(printed)”，满足各栏总计（T4-1）的拆分有 \(seen.count) 种（\(Self.describeCandidates(seen))），导入为空。")
+            }
+        }
         return true
     }
 

@@ -49,12 +49,11 @@ extension Interpreter {
                 guard let more = system.solve(t31, given: ["r3_7": a["r3_7"]!]) else { s1 = nil; break }
                 s1! += more
             }
-            if let s1, !s1.isEmpty { take(s1, rows: t31Rows, rule: "T3-1") } else if s1 != nil { distrusted.formUnion(t31Rows) }
+            // T3-1 failing says nothing of the row sums (the carried-over figures are often wrong on their own).
+            if let s1, !s1.isEmpty { take(s1, rows: t31Rows, rule: "T3-1") }
         } else {
             if s2 != nil { distrusted.formUnion(t32Rows) }
-            if let s1 = system.solve(t31, given: [:]) {
-                if s1.isEmpty { distrusted.formUnion(t31Rows) } else { take(s1, rows: t31Rows.filter { $0 != "r3_7" }, rule: "T3-1") }
-            }
+            if let s1 = system.solve(t31, given: [:]), !s1.isEmpty { take(s1, rows: t31Rows.filter { $0 != "r3_7" }, rule: "T3-1") }
         }
         for run in pendingRuns {
             let id = run.row.id
