@@ -46,6 +46,11 @@ enum MetadataReader {
                 text = String(text.dropFirst(header.count)).trimmingAllSpace.description
                 source = .crawlerHeader(line: lines[index].location.line)
             }
+            // A CMS breadcrumb (`首页 > 政务公开 > 政府信息公开年报`): only its last step can be a title.
+            if let last = lastBreadcrumbStep(text) {
+                text = last
+                guard !text.isEmpty else { continue }
+            }
             // A title broken after 信息公开: join the next line.
             if text.hasSuffix("信息公开"), index + 1 < end {
                 let next = cleaned(lines[index + 1].text)
@@ -210,6 +215,21 @@ enum MetadataReader {
             ? String(agency) : String(agency.reversed().prefix { isNameCharacter($0) }.reversed())
         guard year != nil || !name.isEmpty else { return nil }
         return (year, name.isEmpty ? nil : name)
+    }
+
+    /// The separators CMS breadcrumbs print between their steps (full-width ＞ is `>` after NFKC).
+    static let breadcrumbSeparators: Set<Character> = [">", "＞", "›", "»", "→"]
+
+    /// The last step of a breadcrumb line, trimmed (`当前位置：首页 > 政务公开 > 某局2024年…年度报告`
+    /// → `某局2024年…年度报告`), or nil when `text` is no breadcrumb: it starts with 首页 or a
+    /// 位置 label, or has two separators. A title has none of these separators.
+    static func lastBreadcrumbStep(_ text: String) -> String? {
+        let separators = text.filter { breadcrumbSeparators.contains($0) }.count
+        guard separators > 0 else { return nil }
+        let opening = ["首页", "当前位置", "您的位置", "您当前的位置", "当前的位置", "所在位置", "位置："].contains { text.hasPrefix($0) }
+        guard opening || separators >= 2 else { return nil }
+        let last = String(text.reversed().prefix { !breadcrumbSeparators.contains($0) }.reversed())
+        return last.trimmingAllSpace.description
     }
 
     /// `统计期限为2024年1月1日至12月31日`, `自2019年1月1日起`.

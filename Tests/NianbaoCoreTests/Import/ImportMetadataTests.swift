@@ -26,6 +26,22 @@ import NianbaoTestSupport
         #expect(result.questions.isEmpty)
     }
 
+    /// A breadcrumb line above the title is not the title; one ending in the title gives it.
+    @Test(arguments: [
+        ("首页 > 政务公开 > 政府信息公开年报\n", "\n"),
+        ("首页 ＞ 信息公开 ＞ 政府信息公开年报\n", "\n"),
+        ("当前位置：首页 » 政府信息公开 » 年度报告\n", "\n"),
+        ("您的位置：首页 > 政务公开 > ", "\n"),
+        ("网站首页 › 信息公开 › 政府信息公开年报 › ", "\n"),
+    ])
+    func breadcrumbIsNotTheTitle(before: String, after: String) throws {
+        let (report, body) = Self.body()
+        let title = "\(report.agency)\(report.year)年政府信息公开工作年度报告"
+        let result = try Self.imported(before + title + after + body, ImportOptions())
+        #expect(result.agency == report.agency && result.year == report.year)
+        #expect(result.questions.isEmpty, "\(result.questions)")
+    }
+
     @Test func titleOnTwoLinesWithSpaces() throws {
         let (report, body) = Self.body()
         let spaced = report.agency.map(String.init).joined(separator: " ")
