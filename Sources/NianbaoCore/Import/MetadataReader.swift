@@ -217,7 +217,7 @@ enum MetadataReader {
         return (year, name.isEmpty ? nil : name)
     }
 
-    /// The separators CMS breadcrumbs print between their steps (full-width ＞ is `>` after NFKC).
+    /// The separators CMS breadcrumbs print between their steps.
     static let breadcrumbSeparators: Set<Character> = [">", "＞", "›", "»", "→"]
 
     /// The last step of a breadcrumb line, trimmed (`当前位置：首页 > 政务公开 > 某局2024年…年度报告`
@@ -226,7 +226,7 @@ enum MetadataReader {
     static func lastBreadcrumbStep(_ text: String) -> String? {
         let separators = text.filter { breadcrumbSeparators.contains($0) }.count
         guard separators > 0 else { return nil }
-        let opening = ["首页", "当前位置", "您的位置", "您当前的位置", "当前的位置", "所在位置", "位置："].contains { text.hasPrefix($0) }
+        let opening = ["首页", "当前位置", "您的位置", "您当前的位置", "当前的位置", "所在位置", "位置：", "位置:"].contains { text.hasPrefix($0) }
         guard opening || separators >= 2 else { return nil }
         let last = String(text.reversed().prefix { !breadcrumbSeparators.contains($0) }.reversed())
         return last.trimmingAllSpace.description

@@ -36,8 +36,6 @@ struct SourceDocument {
     var exportedScope: ReportScope? = nil
     /// Page headers and footers (`— 3 —`, `第 3 页`) dropped while reading.
     var droppedPageMarks: Int = 0
-    /// Some table cells ran together with their labels (crawled text): digit runs may hold several cells.
-    var runTogether: Bool = false
     /// A web page without table elements, read as its text.
     var fromHTML: Bool = false
 }

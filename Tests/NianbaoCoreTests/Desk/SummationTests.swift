@@ -81,7 +81,8 @@ import Testing
         #expect(draft.units == reports.map(\.agency))
     }
 
-    @Test func aBlankMakesTheSumIncompleteNeverZero() throws {
+    /// 甲局 with every cell 1 and 乙局 with every cell 2 except 三's 自然人 new applications, left blank.
+    static func twoUnitsOneBlank() throws -> SumAccumulator {
         var a = Report(agency: "甲局", year: 2025, form: .v2021)
         var b = Report(agency: "乙局", year: 2025, form: .v2021)
         for i in a.cells.indices { a.cells[i] = .count(1); b.cells[i] = .count(2) }
@@ -89,6 +90,11 @@ import Testing
         var acc = SumAccumulator(form: .v2021, year: 2025)
         try acc.add(a, unit: "甲局")
         try acc.add(b, unit: "乙局")
+        return acc
+    }
+
+    @Test func aBlankMakesTheSumIncompleteNeverZero() throws {
+        let acc = try Self.twoUnitsOneBlank()
         let draft = try GovernmentSum.make(from: acc, agency: "某县人民政府")
         #expect(draft.report["t3.r1.np"] == .empty)
         #expect(draft.blanks["t3.r1.np"] == [1])
@@ -99,13 +105,7 @@ import Testing
 
     /// X-10 on a summed draft says a blank is the sum's (who left it blank), not "请填 0".
     @Test func blanksOfASummedDraftAreExplainedByTheirProvenance() throws {
-        var a = Report(agency: "甲局", year: 2025, form: .v2021)
-        var b = Report(agency: "乙局", year: 2025, form: .v2021)
-        for i in a.cells.indices { a.cells[i] = .count(1); b.cells[i] = .count(2) }
-        b["t3.r1.np"] = .empty
-        var acc = SumAccumulator(form: .v2021, year: 2025)
-        try acc.add(a, unit: "甲局")
-        try acc.add(b, unit: "乙局")
+        let acc = try Self.twoUnitsOneBlank()
         var draft = try GovernmentSum.make(from: acc, agency: "某县人民政府").report
         #expect(draft.origin.summed != nil)
         let findings = Validator.validate(draft).filter { $0.ruleID == "X-10" }

@@ -46,20 +46,14 @@ enum PlainTextReader {
         var document = SourceDocument(kind: expanded ? .oneLineText : (stream ? .flattenedText : .lineText), lines: lines,
                                       lineIsRow: !stream, valuesMayWrap: true)
         document.droppedPageMarks = dropped
-        document.runTogether = lines.contains { $0.cells.contains(where: \.glued) }
         return document
     }
 
     /// True for a line of narrative: it holds a full stop `。` or a semicolon `；`, which no form
     /// label or table cell has.
     static func isProse(_ raw: Substring) -> Bool {
-        // 。 is E3 80 82 and ； EF BC 9B in UTF-8.
-        var previous: (UInt8, UInt8) = (0, 0)
-        for b in raw.utf8 {
-            if (previous == (0xE3, 0x80) && b == 0x82) || (previous == (0xEF, 0xBC) && b == 0x9B) { return true }
-            previous = (previous.1, b)
-        }
-        return false
+        let line = String(raw)
+        return TextSearch.containsBytes(line, "。") || TextSearch.containsBytes(line, "；")
     }
 }
 
