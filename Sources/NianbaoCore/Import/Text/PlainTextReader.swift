@@ -26,11 +26,15 @@ enum PlainTextReader {
                 expanded = true
                 continue
             }
+            // Prose (a sentence with `。` or `；`, no `|`) is narrative: no form label or table cell holds either mark,
+            // so its figures are not cells, and it is no evidence of the table layout (figures glued to words in a
+            // long narrative, `信息1234条`, would otherwise outnumber the value lines of a cell-per-line table).
+            if Self.isProse(bytes) {
+                lines.append(SourceDocument.Line(text: String(raw), location: ImportLocation(line: number, column: 1), isTable: false, cells: []))
+                continue
+            }
             let line = TextLineReader.line(raw, number: number)
             lines.append(line)
-            // Prose (a sentence with `。` or `；`) is no evidence of the table layout: figures glued to words in
-            // a long narrative (`信息1234条`) would otherwise outnumber the value lines of a cell-per-line table.
-            if Self.isProse(raw) { continue }
             // The cells with text: a label followed by a value is a row; a lone value (or a cell ending in `|`) a value line.
             let keyed = line.cells.lazy.filter { !$0.key.isEmpty }
             if let first = keyed.first {
@@ -50,11 +54,27 @@ enum PlainTextReader {
     }
 
     /// True for a line of narrative: it holds a full stop `。` or a semicolon `；`, which no form
-    /// label or table cell has.
-    static func isProse(_ raw: Substring) -> Bool {
-        let line = String(raw)
-        return TextSearch.containsBytes(line, "。") || TextSearch.containsBytes(line, "；")
+    /// label or table cell has, and no `|` (a pipe row keeps its cells, notes and all).
+    static func isProse(_ bytes: Substring.UTF8View) -> Bool {
+        bytes.withContiguousStorageIfAvailable(isProse) ?? isProse(Array(bytes))
     }
+
+    /// `isProse` of UTF-8 bytes: `。` is E3 80 82, `；` EF BC 9B.
+    static func isProse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var mark = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == UInt8(ascii: "|") { return false }
+            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x82 { mark = true }
+            if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x9B { mark = true }
+            i += 1
+        }
+        return mark
+    }
+
+    static func isProse(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(isProse) }
 }
 
 /// Page headers and footers that `pdftotext` leaves in the text: `— 3 —`, `- 3 -`, `第 3 页`,
