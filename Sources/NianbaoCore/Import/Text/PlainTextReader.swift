@@ -80,11 +80,13 @@ enum PlainTextReader {
 /// Page headers and footers that `pdftotext` leaves in the text: `— 3 —`, `- 3 -`, `第 3 页`,
 /// `第3页 共10页`, `3 / 10`.
 enum PageMarks {
+    static let dashes: Set<Character> = ["—", "-", "–", "―", "─"]
+
     static func isPageMark(_ raw: Substring) -> Bool {
+        guard mayHoldDigit(raw) else { return false }
         let key = LabelKey.of(raw)
         guard !key.isEmpty else { return false }
         var body = Substring(key)
-        let dashes: Set<Character> = ["—", "-", "–", "―", "─"]
         if let f = body.first, dashes.contains(f), let l = body.last, dashes.contains(l) {
             body = body.drop { dashes.contains($0) }
             while let l = body.last, dashes.contains(l) { body = body.dropLast() }
@@ -101,6 +103,20 @@ enum PageMarks {
         if let slash = body.firstIndex(of: "/") {
             let a = body[..<slash], b = body[body.index(after: slash)...]
             return !a.isEmpty && !b.isEmpty && (a + b).allSatisfy { $0.isASCII && $0.isNumber } && a.count <= 3 && b.count <= 3
+        }
+        return false
+    }
+
+    /// False when `raw`'s key can hold no ASCII digit, which every page mark has: no ASCII digit
+    /// and only scalars whose compatibility form is no digit (other ASCII, ideographs, CJK and
+    /// general punctuation, full-width forms other than the digits).
+    static func mayHoldDigit(_ raw: Substring) -> Bool {
+        for scalar in raw.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 { if v >= 0x30 && v <= 0x39 { return true } else { continue } }
+            if (0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0x2010...0x206F).contains(v)
+                || (0xFF01...0xFF0F).contains(v) || (0xFF1A...0xFF5E).contains(v) { continue }
+            return true
         }
         return false
     }
