@@ -159,17 +159,20 @@ struct Interpreter {
         headingCandidates = candidates
     }
 
-    /// The first characters a heading key can start with: an ordinal, or the first of a heading body.
-    static let headingStarts: Set<Character> = Set(numerals).union(ReportOutline.headingBodies.flatMap { $0.1.compactMap(\.first) })
+    /// The first scalars a heading key can start with: an ordinal, or the first of a heading body.
+    static let headingStarts: Set<Unicode.Scalar> = Set(numerals.compactMap(\.unicodeScalars.first))
+        .union(ReportOutline.headingBodies.flatMap { $0.1.compactMap(\.unicodeScalars.first) })
 
-    /// False when `text` cannot be a heading: the key of its first few characters (`#` marks
-    /// dropped) starts with no ordinal and no heading body. Keys are made scalar by scalar, so the
-    /// key of a prefix starts as the whole key does.
+    /// False when `text` cannot be a heading: the first scalar its key keeps (after spaces,
+    /// quotation marks and `#` marks) is no ordinal and starts no heading body. True when that
+    /// scalar has a compatibility form (its key is not read here).
     static func mayStartHeading(_ text: String) -> Bool {
-        var prefix = Substring(LabelKey.of(text.unicodeScalars.prefix(12).reduce(into: "") { $0.unicodeScalars.append($1) }))
-        while prefix.first == "#" { prefix = prefix.dropFirst() }
-        guard let first = prefix.first else { return true }
-        return headingStarts.contains(first)
+        for original in text.unicodeScalars {
+            if LabelKey.isSpace(original) || LabelKey.isQuotationMark(original) || original == "#" { continue }
+            if LabelKey.needsCompatibilityMapping(original) { return true }
+            return headingStarts.contains(TraditionalChinese.simplified(original) ?? original)
+        }
+        return true
     }
 
     static let v2019Signals = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",

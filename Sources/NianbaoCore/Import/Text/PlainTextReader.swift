@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads plain text (copied from a web page, crawled, taken out of a PDF or Word file, Markdown)
 /// into a `SourceDocument`, line by line with `TextLineReader`, very long lines (a body on one
 /// line) with `OneLineReader`; page headers and footers are dropped and counted.
@@ -12,10 +18,10 @@ enum PlainTextReader {
         var valueLines = 0
         var expanded = false
         var number = 0
-        for slice in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        let utf8 = text.utf8
+        for range in lineRanges(text) {
             number += 1
-            var bytes = slice
-            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
+            let bytes = utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
             let raw = Substring(bytes)
             if bytes.count <= 40, PageMarks.isPageMark(raw) {
                 dropped += 1
@@ -51,6 +57,25 @@ enum PlainTextReader {
                                       lineIsRow: !stream, valuesMayWrap: true)
         document.droppedPageMarks = dropped
         return document
+    }
+
+    /// The UTF-8 offsets of `text`'s lines: split at `\n`, a `\r` before it left out; as many as
+    /// `split(separator:omittingEmptySubsequences: false)` gives, found with `memchr`.
+    static func lineRanges(_ text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { buffer -> [Range<Int>] in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return [0..<0] }
+            var ranges: [Range<Int>] = []
+            let n = buffer.count
+            var from = 0
+            while true {
+                var end = n
+                if from < n, let hit = memchr(base + from, 0x0A, n - from) { end = UnsafeRawPointer(hit) - UnsafeRawPointer(base) }
+                ranges.append(from..<(end > from && buffer[end - 1] == 0x0D ? end - 1 : end))
+                if end == n { return ranges }
+                from = end + 1
+            }
+        }
     }
 
     /// True for a line of narrative: it holds a full stop `。` or a semicolon `；`, which no form
