@@ -85,6 +85,9 @@ enum ImportedNarrative {
 
     /// `2026年1月20日` (spaces allowed), the whole line.
     static func date(_ line: String) -> CalendarDate? {
+        // Only digits, signs, 年月日 and spaces can make a date (a long last line of narrative stops at once).
+        guard line.unicodeScalars.allSatisfy({ ($0.value >= 0x30 && $0.value <= 0x39) || "+-年月日".unicodeScalars.contains($0) || LabelKey.isSpace($0) })
+        else { return nil }
         let t = line.filter { !$0.unicodeScalars.allSatisfy(LabelKey.isSpace) }
         guard t.hasSuffix("日"), let y = t.firstIndex(of: "年"), let m = t.firstIndex(of: "月"), y < m else { return nil }
         guard let year = Int(t[..<y]), let month = Int(t[t.index(after: y)..<m]),

@@ -149,7 +149,7 @@ struct Interpreter {
         var candidates: [(line: Int, key: Substring)] = []
         for (index, line) in document.lines.enumerated() {
             if line.isTable && document.kind != .flattenedText || line.isTable && line.cells.count > 1 { continue }
-            guard line.text.utf8.count <= 240, Self.mayStartHeading(line.text) else { continue }
+            guard line.text.utf8.count <= SourceDocument.maxHeadingBytes, Self.mayStartHeading(line.text) else { continue }
             var key = Substring(!line.isTable && line.cells.count == 1 ? line.cells[0].key : LabelKey.of(line.text))
             while key.first == "#" { key = key.dropFirst() }
             if key.hasSuffix("|") { key = key.dropLast() }
