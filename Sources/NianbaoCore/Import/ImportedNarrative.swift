@@ -120,12 +120,19 @@ enum ImportedNarrative {
     static let sentenceEnds = Set("。！？；：”!?;:")
     static let itemStarts = Set("（(一二三四五六七八九0123456789#-—•")
 
+    /// `sentenceEnds` and `itemStarts` as scalars: a standalone scalar at the end (or start) of a
+    /// line is its last (first) Character, so it is compared without grapheme breaking or hashing a Character.
+    static let sentenceEndScalars = Set(sentenceEnds.flatMap(\.unicodeScalars))
+    static let itemStartScalars = Set(itemStarts.flatMap(\.unicodeScalars))
+
     static func endsSentence(_ line: String) -> Bool {
+        if let s = line.unicodeScalars.last, UTF8Scalars.isStandalone(s.value) { return sentenceEndScalars.contains(s) }
         guard let l = line.last else { return true }
         return sentenceEnds.contains(l)
     }
 
     static func startsItem(_ line: String) -> Bool {
+        if let s = line.unicodeScalars.first, UTF8Scalars.isStandalone(s.value) { return itemStartScalars.contains(s) }
         guard let f = line.first else { return true }
         return itemStarts.contains(f)
     }
