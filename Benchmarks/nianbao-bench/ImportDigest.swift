@@ -58,3 +58,26 @@ struct Digest64 {
         value = (value ^ 0xFF) &* 0x0000_0100_0000_01B3
     }
 }
+
+/// `nianbao-bench import-file PATH [RUNS]`: imports one file RUNS times (default 20) and prints
+/// the median CPU time — for profiling the import of a real or odd input.
+func runImportFile(_ arguments: [String]) {
+    guard let path = arguments.first, let data = FileManager.default.contents(atPath: path) else {
+        print("usage: nianbao-bench import-file PATH [RUNS]")
+        return
+    }
+    let runs = arguments.count > 1 ? Int(arguments[1]) ?? 20 : 20
+    let bytes = Array(data)
+    var times: [Double] = []
+    var cells = 0
+    for _ in 0..<runs {
+        var start = timespec(), end = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+        let result = try? ReportImporter.import(bytes: bytes, options: ImportOptions(partial: true))
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+        cells = result?.report.cells.filter { !$0.isEmpty }.count ?? -1
+        times.append(Double(end.tv_sec - start.tv_sec) * 1000 + Double(end.tv_nsec - start.tv_nsec) / 1e6)
+    }
+    times.sort()
+    print("\(bytes.count / 1000) KB: median \(times[times.count / 2]) ms CPU over \(runs) runs; \(cells) cells")
+}

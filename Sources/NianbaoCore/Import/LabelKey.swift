@@ -335,9 +335,10 @@ enum LabelKey {
 extension String {
     /// The string with whitespace of any kind (NBSP and the ideographic space too) removed from both ends.
     public var trimmingAllSpace: Substring {
+        // One Character at a time, by index: `dropLast()` counts the whole text's Characters.
         var s = Substring(self)
-        while let f = s.unicodeScalars.first, LabelKey.isSpace(f) { s = s.dropFirst() }
-        while let l = s.unicodeScalars.last, LabelKey.isSpace(l) { s = s.dropLast() }
+        while let f = s.unicodeScalars.first, LabelKey.isSpace(f) { s = s[s.index(after: s.startIndex)...] }
+        while let l = s.unicodeScalars.last, LabelKey.isSpace(l) { s = s[..<s.index(before: s.endIndex)] }
         return s
     }
 }

@@ -113,7 +113,8 @@ enum MetadataReader {
         if reading.agency == nil {
             for index in 0..<min(lines.count, max(end, 12)) where !isHTMLTable(index) {
                 let text = cleaned(lines[index].text)
-                if text.count >= 3, text.count <= 30, isNameLike(text) {
+                let length = text.prefix(31).count  // not counting a long line through
+                if length >= 3, length <= 30, isNameLike(text) {
                     reading.agency = Found(value: text, source: .body(line: lines[index].location.line), certain: false,
                                            doubt: "只在正文开头找到单独一行“\(text)”，不是标题")
                     break
