@@ -133,8 +133,7 @@ import Testing
         let results = Self.copiedResults()
         let options = CheckOutputOptions(format: .text, clusters: true)
         let sink = OutputCapture()
-        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
-                                 paths: results.map(\.path))
+        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false))
         for r in results { writer.write(FileOutcome(r, options: options)) }
         writer.finish()
         let text = String(decoding: sink.bytes, as: UTF8.self)
@@ -147,15 +146,14 @@ import Testing
         #expect(text.range(of: "✓ 丙县统计局2025.json")!.lowerBound < block.lowerBound, "after the per-file results")
         // Without clusters nothing is said; one agency alone (two years) is not a cluster.
         let alone = [results[0], results[5]]
-        #expect(SimilarText.clusters(alone.map { SimilarityClusters.Signature($0.report!) }, paths: ["a", "b"]).isEmpty)
+        #expect(SimilarText.clusters(alone.map { SimilarityClusters.Signature($0.report!) }, paths: ["a", "b"]).clusters.isEmpty)
     }
 
     @Test func copiedSectionsInJSON() throws {
         let results = Self.copiedResults()
         let options = CheckOutputOptions(format: .json, clusters: true)
         let sink = OutputCapture()
-        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
-                                 paths: results.map(\.path))
+        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false))
         for r in results { writer.write(FileOutcome(r, options: options)) }
         writer.finish()
         #expect(sink.bytes == PrettyCanonicalWriter.bytes(JSONReport.document(results, options: options)))
@@ -175,8 +173,7 @@ import Testing
         let results = Self.copiedResults()
         let options = CheckOutputOptions(format: .tsv, clusters: true)
         let sink = OutputCapture()
-        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
-                                 paths: results.map(\.path))
+        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false))
         for r in results { writer.write(FileOutcome(r, options: options)) }
         writer.finish()
         let lines = String(decoding: sink.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -210,8 +207,7 @@ import Testing
                 let expected = PrettyCanonicalWriter.bytes(JSONReport.document(results, options: options))
                 var written: [UInt8] = []
                 let sink = OutputCapture()
-                let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
-                                         paths: results.map(\.path))
+                let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false))
                 for r in results { writer.write(FileOutcome(r, options: options)) }
                 writer.finish()
                 written = sink.bytes
