@@ -108,23 +108,24 @@ extension FileList {
 
         deinit { if fd != 0 { close(fd) } }
 
+        /// The entry read ahead by `isEmpty` (nil: none; .some(nil): the list has ended).
+        private var peeked: String??
+
         /// True when the list has no entry at all (reads as far as the first one).
         public func isEmpty() -> Bool {
-            while true {
-                decideSeparator()
-                let sep = separator ?? 0x0A
-                var i = start
-                while i < buffer.count {
-                    let b = buffer[i]
-                    if b != sep && !(sep == 0x0A && b == 0x0D) { return false }
-                    i += 1
-                }
-                if atEnd { return true }
-                fill()
-            }
+            if peeked == nil { peeked = .some(nextEntry()) }
+            return peeked! == nil
         }
 
         public func next() -> String? {
+            if let entry = peeked {
+                peeked = nil
+                return entry
+            }
+            return nextEntry()
+        }
+
+        private func nextEntry() -> String? {
             while true {
                 decideSeparator()
                 let sep = separator ?? 0x0A

@@ -28,11 +28,16 @@ extension SimilarityClusters {
         private var spill: SignatureSpill?
         private var failure: String?
         private let makeFile: () throws(TemporaryFile.CreateError) -> TemporaryFile
+        private let chunkKeys: Int
+        private let fanIn: Int
         /// The number of signatures taken.
         public private(set) var count = 0
 
         /// True once the signatures are on disk.
         public var isSpilled: Bool { spill != nil }
+
+        /// Runs of band keys written and merge passes made so far (tests).
+        var spillStatistics: (runs: Int, passes: Int)? { spill.map { ($0.runsWritten, $0.passes) } }
 
         public convenience init(parts: [TextPart] = defaultParts, threshold: Double = defaultThreshold,
                                 spillAfter: Int = defaultSpillAfter, directory: String? = nil) {
@@ -42,8 +47,11 @@ extension SimilarityClusters {
             }
         }
 
-        init(parts: [TextPart], threshold: Double, spillAfter: Int,
-             makeFile: @escaping () throws(TemporaryFile.CreateError) -> TemporaryFile) {
+        /// `chunkKeys` and `fanIn` are the spill's run size and merge width (lowered by tests to force many runs and passes).
+        init(parts: [TextPart], threshold: Double, spillAfter: Int, chunkKeys: Int = SignatureSpill.chunkKeys,
+             fanIn: Int = SignatureSpill.fanIn, makeFile: @escaping () throws(TemporaryFile.CreateError) -> TemporaryFile) {
+            self.chunkKeys = chunkKeys
+            self.fanIn = fanIn
             self.parts = parts
             self.threshold = threshold
             self.spillAfter = spillAfter
@@ -65,7 +73,7 @@ extension SimilarityClusters {
 
         private func startSpilling() {
             do {
-                let spill = try SignatureSpill(parts: parts.count, makeFile: makeFile)
+                let spill = try SignatureSpill(parts: parts.count, chunkKeys: chunkKeys, fanIn: fanIn, makeFile: makeFile)
                 for i in 0..<store.count { spill.append(from: store, i) }
                 store = SignatureStore()
                 if let problem = spill.failure { drop(problem) } else { self.spill = spill }
@@ -149,14 +157,22 @@ final class SignatureSpill: SimilarityClusters.SketchSource {
     static let bufferKeys = 4096
     private var recordBytes: Int { parts * SimilarityClusters.bins * 2 }
 
-    init(parts: Int, makeFile: @escaping () throws(TemporaryFile.CreateError) -> TemporaryFile) throws(TemporaryFile.CreateError) {
+    private let chunkLimit: Int
+    private let mergeWidth: Int
+    /// How many runs the keys were written in, and how many merge passes were made (tests).
+    private(set) var runsWritten = 0, passes = 0
+
+    init(parts: Int, chunkKeys: Int = SignatureSpill.chunkKeys, fanIn: Int = SignatureSpill.fanIn,
+         makeFile: @escaping () throws(TemporaryFile.CreateError) -> TemporaryFile) throws(TemporaryFile.CreateError) {
         self.parts = parts
+        chunkLimit = max(1, chunkKeys)
+        mergeWidth = max(2, fanIn)
         self.makeFile = makeFile
         sketches = try makeFile()
         names = try makeFile()
         offsets = try makeFile()
         runs = try makeFile()
-        chunk.reserveCapacity(Self.chunkKeys)
+        chunk.reserveCapacity(min(chunkLimit, Self.chunkKeys))
     }
 
     /// The first failure of any of the files.
@@ -195,13 +211,14 @@ final class SignatureSpill: SimilarityClusters.SketchSource {
                 zeros.withUnsafeBytes { sketches.append($0) }
             }
         }
-        if chunk.count >= Self.chunkKeys { writeRun() }
+        if chunk.count >= chunkLimit { writeRun() }
     }
 
     /// Sorts the keys in memory and writes them as one run.
     private func writeRun() {
         guard !chunk.isEmpty else { return }
         chunk.sort()
+        runsWritten += 1
         runList.append((runs.size, chunk.count))
         chunk.withUnsafeBytes { runs.append($0) }
         chunk.removeAll(keepingCapacity: true)
@@ -217,14 +234,15 @@ final class SignatureSpill: SimilarityClusters.SketchSource {
         }
         writeRun()
         chunk = []
-        while runList.count > Self.fanIn, failure == nil {
+        while runList.count > mergeWidth, failure == nil {
+            passes += 1
             do {
                 let next = try makeFile()
                 var merged: [(start: UInt64, count: Int)] = []
                 var buffer: [BandKey] = []
                 buffer.reserveCapacity(Self.bufferKeys)
-                for group in stride(from: 0, to: runList.count, by: Self.fanIn) {
-                    let part = Array(runList[group..<min(group + Self.fanIn, runList.count)])
+                for group in stride(from: 0, to: runList.count, by: mergeWidth) {
+                    let part = Array(runList[group..<min(group + mergeWidth, runList.count)])
                     let start = next.size
                     var merger = RunMerger(file: runs, runs: part)
                     var n = 0
