@@ -32,13 +32,6 @@ enum SimilarText {
         }
     }
 
-    /// The whole text block as one string (tests).
-    static func text(_ list: SimilarityClusters.ClusterList) -> String {
-        var text = ""
-        self.text(list) { text += $0 }
-        return text
-    }
-
     /// Members named in full in one TSV row; a bigger group is cut with “等 N 份”.
     static let namedInRow = 20
 
