@@ -16,6 +16,7 @@ if which == "generate-reports", CommandLine.arguments.count >= 4, let n = Int(Co
     exit(0)
 }
 // Only the 200 KB inputs of `import` (issue 11's speed target), for working on the readers.
+if which == "import-digest" { runImportDigest(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
 if which == "import-large" {
     let rest = Array(CommandLine.arguments.dropFirst(2))
     runLargeInputBenchmarks(runs: rest.count > 1 ? Int(rest[1]) ?? 7 : 7, only: rest.first)

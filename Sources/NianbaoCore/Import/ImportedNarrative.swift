@@ -85,6 +85,9 @@ enum ImportedNarrative {
 
     /// `2026年1月20日` (spaces allowed), the whole line.
     static func date(_ line: String) -> CalendarDate? {
+        // Only digits, signs, 年月日 and spaces can make a date (a long last line of narrative stops at once).
+        guard line.unicodeScalars.allSatisfy({ ($0.value >= 0x30 && $0.value <= 0x39) || "+-年月日".unicodeScalars.contains($0) || LabelKey.isSpace($0) })
+        else { return nil }
         let t = line.filter { !$0.unicodeScalars.allSatisfy(LabelKey.isSpace) }
         guard t.hasSuffix("日"), let y = t.firstIndex(of: "年"), let m = t.firstIndex(of: "月"), y < m else { return nil }
         guard let year = Int(t[..<y]), let month = Int(t[t.index(after: y)..<m]),
@@ -117,12 +120,19 @@ enum ImportedNarrative {
     static let sentenceEnds = Set("。！？；：”!?;:")
     static let itemStarts = Set("（(一二三四五六七八九0123456789#-—•")
 
+    /// `sentenceEnds` and `itemStarts` as scalars: a standalone scalar at the end (or start) of a
+    /// line is its last (first) Character, so it is compared without grapheme breaking or hashing a Character.
+    static let sentenceEndScalars = Set(sentenceEnds.flatMap(\.unicodeScalars))
+    static let itemStartScalars = Set(itemStarts.flatMap(\.unicodeScalars))
+
     static func endsSentence(_ line: String) -> Bool {
+        if let s = line.unicodeScalars.last, UTF8Scalars.isStandalone(s.value) { return sentenceEndScalars.contains(s) }
         guard let l = line.last else { return true }
         return sentenceEnds.contains(l)
     }
 
     static func startsItem(_ line: String) -> Bool {
+        if let s = line.unicodeScalars.first, UTF8Scalars.isStandalone(s.value) { return itemStartScalars.contains(s) }
         guard let f = line.first else { return true }
         return itemStarts.contains(f)
     }

@@ -44,7 +44,7 @@ enum LabelKey {
             if scalar == "(" && lastWasIdeograph { return false }
             if let simplified = TraditionalChinese.simplified(scalar) { scalar = simplified }
             switch scalar.value {
-            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F:
+            case _ where isQuotationMark(scalar):
                 return true
             case 0x3001 where previousWasDigit:  // 1、 → 1.
                 lastWasIdeograph = false
@@ -137,7 +137,7 @@ enum LabelKey {
             }
             if let simplified = TraditionalChinese.simplified(scalar) { scalar = simplified }
             switch scalar.value {
-            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F:
+            case _ where isQuotationMark(scalar):
                 continue
             case 0x3001 where previousWasDigit:  // 1、 → 1.
                 out.append(UInt8(ascii: "."))
@@ -205,7 +205,7 @@ enum LabelKey {
             }
             if let simplified = TraditionalChinese.simplified(scalar) { scalar = simplified }
             switch scalar.value {
-            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F:
+            case _ where isQuotationMark(scalar):
                 continue
             case 0x3001 where previousWasDigit:  // 1、 → 1.
                 out.append(".")
@@ -230,7 +230,7 @@ enum LabelKey {
             if scalar == "(" && previousWasIdeograph { return false }
             previousWasIdeograph = scalar.value >= 0x3400 && TraditionalChinese.isIdeograph(scalar)
             switch scalar.value {
-            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: return false
+            case _ where isQuotationMark(scalar): return false
             case 0x3001 where previousWasDigit: return false
             default: break
             }
@@ -280,6 +280,15 @@ enum LabelKey {
             return false
         default:
             return true
+        }
+    }
+
+    /// The quotation marks a key leaves out: `"` `'` ‘ ’ “ ” 「 」 『 』.
+    @inline(__always)
+    static func isQuotationMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: true
+        default: false
         }
     }
 

@@ -188,6 +188,8 @@ enum MetadataReader {
 
     /// `<agency><year>年[度]…信息公开…报告`, `<year>年[度]<agency>…`, `关于<year>年度…`; spaces ignored.
     static func parseTitle(_ raw: String, wholeLine: Bool = false) -> (year: Int?, agency: String?)? {
+        // 信息公开 (perhaps spaced out) needs a 开: most lines have none.
+        guard TextSearch.containsBytes(raw, "开") else { return nil }
         let text = raw.filter { !$0.unicodeScalars.allSatisfy(LabelKey.isSpace) }
         guard let info = TextSearch.firstRange(of: "信息公开", in: text) else { return nil }
         let after = text[info.upperBound...]
@@ -219,11 +221,14 @@ enum MetadataReader {
 
     /// The separators CMS breadcrumbs print between their steps.
     static let breadcrumbSeparators: Set<Character> = [">", "＞", "›", "»", "→"]
+    /// The separators other than `>`, searched for as bytes before anything else is done.
+    static let breadcrumbSeparatorBytes = ["＞", "›", "»", "→"]
 
     /// The last step of a breadcrumb line, trimmed (`当前位置：首页 > 政务公开 > 某局2024年…年度报告`
     /// → `某局2024年…年度报告`), or nil when `text` is no breadcrumb: it starts with 首页 or a
     /// 位置 label, or has two separators. A title has none of these separators.
     static func lastBreadcrumbStep(_ text: String) -> String? {
+        guard text.utf8.contains(UInt8(ascii: ">")) || breadcrumbSeparatorBytes.contains(where: { TextSearch.containsBytes(text, $0) }) else { return nil }
         let separators = text.filter { breadcrumbSeparators.contains($0) }.count
         guard separators > 0 else { return nil }
         let opening = ["首页", "当前位置", "您的位置", "您当前的位置", "当前的位置", "所在位置", "位置：", "位置:"].contains { text.hasPrefix($0) }

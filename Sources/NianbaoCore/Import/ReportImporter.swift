@@ -139,17 +139,40 @@ struct Interpreter {
     /// Rows printed without their blank cells, placed by the table's identities at its end (`VanishedBlanks.swift`).
     var pendingPlacements: [PendingPlacement] = []
 
-    /// `LabelKey.of` of each short non-table line (headings are short), computed once.
-    let headingKeys: [String]
+    /// The lines that may be a section heading, in order, with their keys (without `#` marks or a
+    /// trailing `|`): short, not a table row of several cells, at most 40 characters of key.
+    let headingCandidates: [(line: Int, key: Substring)]
 
     init(document: SourceDocument, options: ImportOptions) {
         self.document = document
         self.options = options
-        headingKeys = document.lines.map { line in
-            if line.isTable && document.kind != .flattenedText || line.text.utf8.count > 240 { return "" }
-            if !line.isTable, line.cells.count == 1 { return line.cells[0].key }
-            return LabelKey.of(line.text)
+        var candidates: [(line: Int, key: Substring)] = []
+        for (index, line) in document.lines.enumerated() {
+            if line.isTable && document.kind != .flattenedText || line.isTable && line.cells.count > 1 { continue }
+            guard line.text.utf8.count <= SourceDocument.maxHeadingBytes, Self.mayStartHeading(line.text) else { continue }
+            var key = Substring(!line.isTable && line.cells.count == 1 ? line.cells[0].key : LabelKey.of(line.text))
+            while key.first == "#" { key = key.dropFirst() }
+            if key.hasSuffix("|") { key = key.dropLast() }
+            guard key.utf8.count <= 40 || key.count <= 40 else { continue }
+            candidates.append((index, key))
         }
+        headingCandidates = candidates
+    }
+
+    /// The first scalars a heading key can start with: an ordinal, or the first of a heading body.
+    static let headingStarts: Set<Unicode.Scalar> = Set(numerals.compactMap(\.unicodeScalars.first))
+        .union(ReportOutline.headingBodies.flatMap { $0.1.compactMap(\.unicodeScalars.first) })
+
+    /// False when `text` cannot be a heading: the first scalar its key keeps (after spaces,
+    /// quotation marks and `#` marks) is no ordinal and starts no heading body. True when that
+    /// scalar has a compatibility form (its key is not read here).
+    static func mayStartHeading(_ text: String) -> Bool {
+        for original in text.unicodeScalars {
+            if LabelKey.isSpace(original) || LabelKey.isQuotationMark(original) || original == "#" { continue }
+            if LabelKey.needsCompatibilityMapping(original) { return true }
+            return headingStarts.contains(TraditionalChinese.simplified(original) ?? original)
+        }
+        return true
     }
 
     static let v2019Signals = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
@@ -372,15 +395,7 @@ struct Interpreter {
 
     func findHeading(_ section: SectionDefinition, from: Int) -> Int? {
         let bodies = ReportOutline.bodies(section.id)
-        for index in from..<document.lines.count {
-            let line = document.lines[index]
-            if line.isTable && document.kind != .flattenedText { continue }
-            if line.isTable && line.cells.count > 1 { continue }
-            guard line.text.utf8.count <= 240 else { continue }
-            var key = Substring(headingKeys[index])
-            while key.first == "#" { key = key.dropFirst() }
-            if key.hasSuffix("|") { key = key.dropLast() }
-            guard key.count <= 40 else { continue }
+        for (index, key) in headingCandidates where index >= from {
             // Any ordinal: reports number their own outline (`二、收到和处理…` for 三).
             if let first = key.first, Self.numerals.contains(first), let sep = key.dropFirst().first, "、.,:".contains(sep) {
                 let body = key.dropFirst(2)

@@ -38,6 +38,10 @@ struct SourceDocument {
     var droppedPageMarks: Int = 0
     /// A web page without table elements, read as its text.
     var fromHTML: Bool = false
+
+    /// The longest line (in UTF-8 bytes) read as a possible heading. A narrative segment of a
+    /// one-line body longer than this has no cell: it is no heading, label or value.
+    static let maxHeadingBytes = 240
 }
 
 

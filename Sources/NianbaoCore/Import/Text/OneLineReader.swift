@@ -28,7 +28,7 @@ enum OneLineReader {
         var cuts: [Cut] = []
         var i = 0
         while i + 2 < scalars.count {
-            if numerals.contains(scalars[i]), scalars[i + 1] == "、" || scalars[i + 1] == "." || scalars[i + 1] == "．",
+            if scalars[i + 1] == "、" || scalars[i + 1] == "." || scalars[i + 1] == "．", numerals.contains(scalars[i]),
                let (section, end) = heading(scalars, bodyFrom: i + 2) {
                 cuts.append((i, end, section))
                 i = end
@@ -60,7 +60,8 @@ enum OneLineReader {
                 let location = ImportLocation(line: number, column: trimmed.lowerBound + 1,
                                               quote: s.string(trimmed.lowerBound..<min(trimmed.upperBound, trimmed.lowerBound + 14)))
                 lines.append(Line(text: text, location: location, isTable: false,
-                                  cells: [Cell(raw: text, key: s.key(trimmed), location: location)]))
+                                  cells: text.utf8.count > SourceDocument.maxHeadingBytes
+                                      ? [] : [Cell(raw: text, key: s.key(trimmed), location: location)]))
             }
         }
         for cut in cuts {
@@ -142,7 +143,7 @@ enum OneLineReader {
                 let location = ImportLocation(line: number, column: range.lowerBound + lead + 1,
                                               quote: String(trimmed.prefix(14)))
                 lines.append(Line(text: trimmed, location: location, isTable: false,
-                                  cells: [Cell(raw: trimmed, key: LabelKey.of(trimmed), location: location)]))
+                                  cells: trimmed.utf8.count > SourceDocument.maxHeadingBytes ? [] : [Cell(raw: trimmed, key: LabelKey.of(trimmed), location: location)]))
             }
         }
         for cut in cuts {

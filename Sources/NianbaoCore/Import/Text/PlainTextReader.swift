@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads plain text (copied from a web page, crawled, taken out of a PDF or Word file, Markdown)
 /// into a `SourceDocument`, line by line with `TextLineReader`, very long lines (a body on one
 /// line) with `OneLineReader`; page headers and footers are dropped and counted.
@@ -12,10 +18,10 @@ enum PlainTextReader {
         var valueLines = 0
         var expanded = false
         var number = 0
-        for slice in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        let utf8 = text.utf8
+        for range in lineRanges(text) {
             number += 1
-            var bytes = slice
-            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
+            let bytes = utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
             let raw = Substring(bytes)
             if bytes.count <= 40, PageMarks.isPageMark(raw) {
                 dropped += 1
@@ -26,11 +32,15 @@ enum PlainTextReader {
                 expanded = true
                 continue
             }
+            // Prose (a sentence with `。` or `；`, no `|`) is narrative: no form label or table cell holds either mark,
+            // so its figures are not cells, and it is no evidence of the table layout (figures glued to words in a
+            // long narrative, `信息1234条`, would otherwise outnumber the value lines of a cell-per-line table).
+            if Self.isProse(bytes) {
+                lines.append(SourceDocument.Line(text: String(raw), location: ImportLocation(line: number, column: 1), isTable: false, cells: []))
+                continue
+            }
             let line = TextLineReader.line(raw, number: number)
             lines.append(line)
-            // Prose (a sentence with `。` or `；`) is no evidence of the table layout: figures glued to words in
-            // a long narrative (`信息1234条`) would otherwise outnumber the value lines of a cell-per-line table.
-            if Self.isProse(raw) { continue }
             // The cells with text: a label followed by a value is a row; a lone value (or a cell ending in `|`) a value line.
             let keyed = line.cells.lazy.filter { !$0.key.isEmpty }
             if let first = keyed.first {
@@ -49,22 +59,59 @@ enum PlainTextReader {
         return document
     }
 
-    /// True for a line of narrative: it holds a full stop `。` or a semicolon `；`, which no form
-    /// label or table cell has.
-    static func isProse(_ raw: Substring) -> Bool {
-        let line = String(raw)
-        return TextSearch.containsBytes(line, "。") || TextSearch.containsBytes(line, "；")
+    /// The UTF-8 offsets of `text`'s lines: split at `\n`, a `\r` before it left out; as many as
+    /// `split(separator:omittingEmptySubsequences: false)` gives, found with `memchr`.
+    static func lineRanges(_ text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { buffer -> [Range<Int>] in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return [0..<0] }
+            var ranges: [Range<Int>] = []
+            let n = buffer.count
+            var from = 0
+            while true {
+                var end = n
+                if from < n, let hit = memchr(base + from, 0x0A, n - from) { end = UnsafeRawPointer(hit) - UnsafeRawPointer(base) }
+                ranges.append(from..<(end > from && buffer[end - 1] == 0x0D ? end - 1 : end))
+                if end == n { return ranges }
+                from = end + 1
+            }
+        }
     }
+
+    /// True for a line of narrative: it holds a full stop `。` or a semicolon `；`, which no form
+    /// label or table cell has, and no `|` (a pipe row keeps its cells, notes and all).
+    static func isProse(_ bytes: Substring.UTF8View) -> Bool {
+        bytes.withContiguousStorageIfAvailable(isProse) ?? isProse(Array(bytes))
+    }
+
+    /// `isProse` of UTF-8 bytes: `。` is E3 80 82, `；` EF BC 9B.
+    static func isProse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var mark = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == UInt8(ascii: "|") { return false }
+            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x82 { mark = true }
+            if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x9B { mark = true }
+            i += 1
+        }
+        return mark
+    }
+
+    static func isProse(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(isProse) }
 }
 
 /// Page headers and footers that `pdftotext` leaves in the text: `— 3 —`, `- 3 -`, `第 3 页`,
 /// `第3页 共10页`, `3 / 10`.
 enum PageMarks {
+    static let dashes: Set<Character> = ["—", "-", "–", "―", "─"]
+
     static func isPageMark(_ raw: Substring) -> Bool {
+        guard mayHoldDigit(raw) else { return false }
         let key = LabelKey.of(raw)
         guard !key.isEmpty else { return false }
         var body = Substring(key)
-        let dashes: Set<Character> = ["—", "-", "–", "―", "─"]
         if let f = body.first, dashes.contains(f), let l = body.last, dashes.contains(l) {
             body = body.drop { dashes.contains($0) }
             while let l = body.last, dashes.contains(l) { body = body.dropLast() }
@@ -81,6 +128,20 @@ enum PageMarks {
         if let slash = body.firstIndex(of: "/") {
             let a = body[..<slash], b = body[body.index(after: slash)...]
             return !a.isEmpty && !b.isEmpty && (a + b).allSatisfy { $0.isASCII && $0.isNumber } && a.count <= 3 && b.count <= 3
+        }
+        return false
+    }
+
+    /// False when `raw`'s key can hold no ASCII digit, which every page mark has: no ASCII digit
+    /// and only scalars whose compatibility form is no digit (other ASCII, ideographs, CJK and
+    /// general punctuation, full-width forms other than the digits).
+    static func mayHoldDigit(_ raw: Substring) -> Bool {
+        for scalar in raw.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 { if v >= 0x30 && v <= 0x39 { return true } else { continue } }
+            if (0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0x2010...0x206F).contains(v)
+                || (0xFF01...0xFF0F).contains(v) || (0xFF1A...0xFF5E).contains(v) { continue }
+            return true
         }
         return false
     }
