@@ -179,6 +179,9 @@ struct Interpreter {
                                "第二十条第(九)项", "政府集中采购", "采购总金额", "采购项目数量"]
     static let v2021Signals = ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
                                "1.申请人无正当理由逾期不补正", "2.申请人逾期未按收费通知"]
+    /// Both lists, 2019 first, searched in one pass per cell.
+    static let signals = v2019Signals + v2021Signals
+    static let signalScan = PhraseScan(signals)
     static let preStandardHeadings = ["概述", "依申请公开政府信息情况", "收费及减免情况", "主动公开政府信息的情况",
                                       "政府信息公开的收费及减免情况", "因政府信息公开申请行政复议、提起行政诉讼的情况",
                                       "依申请公开政府信息和不予公开政府信息的情况"]
@@ -210,8 +213,14 @@ struct Interpreter {
         let t3Keys = FormLabelKeys.v2019.rows[.t3] ?? [:]
         for line in lines where line.isTable || document.kind != .html {
             for cell in line.cells where !cell.key.isEmpty {
-                for s in Self.v2019Signals where cell.key.bytesContain(s) && !signals19.contains(s) { signals19.append(s) }
-                for s in Self.v2021Signals where cell.key.bytesContain(s) && !signals21.contains(s) { signals21.append(s) }
+                for k in Self.signalScan.found(in: cell.key) {
+                    let s = Self.signals[k]
+                    if k < Self.v2019Signals.count {
+                        if !signals19.contains(s) { signals19.append(s) }
+                    } else if !signals21.contains(s) {
+                        signals21.append(s)
+                    }
+                }
                 if t3Rows < 3, cell.key.bytesStart(with: "一、本年新收") || cell.key.bytesStart(with: "(七)总计")
                     || t3Keys["r4"].map({ cell.key.bytesStart(with: $0.key) }) == true {
                     t3Rows += 1

@@ -8,7 +8,27 @@ enum TextLineReader {
     /// The cells of `raw` (line `number`, starting at character column `column`): from its bytes
     /// when every scalar is a character of its own (`ScalarLine`), else Character by Character.
     static func line(_ raw: Substring, number: Int, column: Int = 1) -> Line {
-        ScalarLine.with(raw) { line($0, number: number, column: column) } ?? characterLine(raw, number: number, column: column)
+        if let plain = plainLine(raw, number: number, column: column) { return plain }
+        return ScalarLine.with(raw) { line($0, number: number, column: column) } ?? characterLine(raw, number: number, column: column)
+    }
+
+    /// A line with no space, no digit, no `|` and no `+` (a line of narrative wrapped by a PDF,
+    /// a label on its own): one cell, the whole text, without cutting it into words and glued
+    /// runs (it has neither); nil for any other line. The same cell as `characterLine` gives.
+    static func plainLine(_ raw: Substring, number: Int, column: Int) -> Line? {
+        guard !raw.isEmpty else { return nil }
+        for scalar in raw.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if (v >= 0x30 && v <= 0x39) || v == 0x7C || v == 0x2B || v <= 0x20 { return nil }
+            } else if LabelKey.isSpace(scalar) || isDigit(scalar) {
+                return nil
+            }
+        }
+        let text = String(raw)
+        let key = LabelKey.of(text)
+        let cell = Cell(raw: text, key: key, location: at(number, column))
+        return Line(text: text, location: ImportLocation(line: number, column: column), isTable: CellReader.looksLikeValue(key: key), cells: [cell])
     }
 
     /// `line`, Character by Character: any text (the reference the fast path is tested against).
