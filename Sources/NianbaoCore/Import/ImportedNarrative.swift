@@ -12,7 +12,7 @@ enum ImportedNarrative {
             let t = line.trimmingAllSpace
             if t.isEmpty { if !kept.isEmpty { kept.append("") }; continue }
             let read = TraditionalChinese.readingForm(String(t))
-            if t.contains("|") || chromeWords.contains(where: { read.contains($0) }) { continue }
+            if t.utf8.contains(UInt8(ascii: "|")) || chromeWords.contains(where: { TextSearch.containsBytes(read, $0) }) { continue }
             // The title repeated (an HTML page's <title> and its <h1>, a crawler header and the page's heading).
             if isTitleLine(String(t)) { continue }
             kept.append(String(t))
@@ -125,14 +125,22 @@ enum ImportedNarrative {
     static let sentenceEndScalars = Set(sentenceEnds.flatMap(\.unicodeScalars))
     static let itemStartScalars = Set(itemStarts.flatMap(\.unicodeScalars))
 
+    /// True when `s` is a Character of its own and no other scalar is canonically equivalent to
+    /// one of the sets' members through it (Characters compare canonically: U+037E is `;`, the
+    /// compatibility ideograph U+F9D1 is 六).
+    static func comparesAsScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return UTF8Scalars.isStandalone(v) && v != 0x37E && !(0xF900...0xFAFF).contains(v) && !(0x2F800...0x2FA1F).contains(v)
+    }
+
     static func endsSentence(_ line: String) -> Bool {
-        if let s = line.unicodeScalars.last, UTF8Scalars.isStandalone(s.value) { return sentenceEndScalars.contains(s) }
+        if let s = line.unicodeScalars.last, comparesAsScalar(s) { return sentenceEndScalars.contains(s) }
         guard let l = line.last else { return true }
         return sentenceEnds.contains(l)
     }
 
     static func startsItem(_ line: String) -> Bool {
-        if let s = line.unicodeScalars.first, UTF8Scalars.isStandalone(s.value) { return itemStartScalars.contains(s) }
+        if let s = line.unicodeScalars.first, comparesAsScalar(s) { return itemStartScalars.contains(s) }
         guard let f = line.first else { return true }
         return itemStarts.contains(f)
     }
