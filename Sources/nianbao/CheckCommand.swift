@@ -94,12 +94,17 @@ struct Check: ParsableCommand {
     /// The severity at or above which findings are listed.
     var shownSeverity: Severity { errorsOnly ? .error : minSeverity.severity }
 
+    static let nothingToCheck = "没有给出要检查的报告：请给出文件、文件夹，或用 --files-from 给出文件列表。"
+
+    /// Checks the operands and the list's entries, walked lazily (`CheckInputs`) and checked on all
+    /// cores with the results written in input order as they come: nothing grows with the batch.
     private func checkAll(operands: [String]) throws {
         if let children {
             var roots = operands
             if let filesFrom {
                 do { roots += try FileList.read(filesFrom) } catch { throw CommandFailure(code: 2, message: error.message) }
             }
+            guard !roots.isEmpty else { throw CommandFailure(code: 2, message: Self.nothingToCheck) }
             if previous != nil, previousDir != nil {
                 throw CommandFailure(code: 2, message: "--previous 与 --previous-dir 只能用其一。")
             }
@@ -110,8 +115,10 @@ struct Check: ParsableCommand {
         if let filesFrom {
             do { list = try FileList.Reader(filesFrom) } catch { throw CommandFailure(code: 2, message: error.message) }
         }
-        guard !operands.isEmpty || list?.isEmpty() == false else {
-            throw CommandFailure(code: 2, message: "没有给出要检查的报告：请给出文件、文件夹，或用 --files-from 给出文件列表。")
+        guard !operands.isEmpty || list != nil else { throw CommandFailure(code: 2, message: Self.nothingToCheck) }
+        if operands.isEmpty, let list, list.isEmpty() {
+            // An empty list, or one that could not be read before its first entry: nothing was checked.
+            throw CommandFailure(code: 2, message: list.failure?.message ?? Self.nothingToCheck)
         }
         if previous != nil, previousDir != nil {
             throw CommandFailure(code: 2, message: "--previous 与 --previous-dir 只能用其一。")
