@@ -195,6 +195,12 @@ enum DigitRunSolver {
                     let rest = digitsLeft - length, partsAfter = total - part - 1
                     if partsAfter == 0 ? rest > 0 : (rest + partsAfter - 1) / partsAfter >= 2
                         && before &+ v &+ power10[min(18, (rest + partsAfter - 1) / partsAfter - 1)] > t { continue }
+                    // Nor can they fall short of it: with `rest` digits, each part left has at most
+                    // rest − partsAfter + 1 of them (all `rest` where a blank may stand), and at most
+                    // 12, so the parts add up to less than partsAfter times 10 to that (0 without
+                    // digits). A longer part may still reach the total.
+                    let longest = min(maxDigits, blankPossible ? rest : max(1, rest - partsAfter + 1))
+                    if rest == 0 ? before &+ v < t : partsAfter > 0 && before &+ v &+ Int64(partsAfter) &* power10[longest] <= t { continue }
                     take(length, v)
                 } else if total >= 0, !negative, digitCount(before &+ v) > digitsLeft - length {
                     // No printed total can hold the sum now, nor with a longer part: go on only

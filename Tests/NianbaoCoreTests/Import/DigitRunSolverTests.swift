@@ -47,9 +47,10 @@ import NianbaoTestSupport
         return (runs, gaps)
     }
 
-    static func randomRow(_ shape: DigitRunSolver.RowShape, consistent: Bool, g: inout SampleReports.Generator) -> [Int64?] {
+    static func randomRow(_ shape: DigitRunSolver.RowShape, consistent: Bool, figures: [Int64] = [0, 0, 1, 7, 12, 40],
+                          g: inout SampleReports.Generator) -> [Int64?] {
         var values: [Int64?] = (0..<shape.count).map { _ in
-            Int.random(in: 0..<10, using: &g) == 0 ? nil : [0, 0, 1, 7, 12, 40][Int.random(in: 0..<6, using: &g)]
+            Int.random(in: 0..<10, using: &g) == 0 ? nil : figures[Int.random(in: 0..<figures.count, using: &g)]
         }
         if consistent {
             for group in shape.groups where values[group.total] != nil {
@@ -57,6 +58,26 @@ import NianbaoTestSupport
             }
         }
         return values
+    }
+
+    /// Large figures (a city's thousands of applications) and wrong totals, where the bound on
+    /// what the parts left can still add up to prunes most.
+    @Test func prunedSearchMatchesEnumerationOnLargeFigures() {
+        var g = SampleReports.Generator(seed: 29)
+        var compared = 0
+        for k in 0..<500 {
+            let shape = k % 3 == 2 ? Self.tableFourShape : Self.rowShape
+            var row = Self.randomRow(shape, consistent: k % 4 != 3, figures: [0, 3, 45, 678, 9_012, 34_567, 123_456], g: &g)
+            // Totals far from their parts' sum, both ways.
+            if k % 5 == 4, let t = row[shape.count - 1] { row[shape.count - 1] = k % 2 == 0 ? t * 10 + 7 : t / 10 }
+            let (runs, gaps) = Self.printed(row, g: &g)
+            guard !runs.isEmpty, runs.joined().count <= 18, let want = Self.bruteForce(runs, shape: shape, gaps: gaps) else { continue }
+            let solved = DigitRunSolver.splits(runs, shape: shape, useSums: true, limit: 100_000, gaps: gaps)
+            #expect(!solved.truncated)
+            #expect(Set(solved.candidates) == want, "runs \(runs) gaps \(gaps): \(solved.candidates.count) splits, \(want.count) by enumeration")
+            compared += 1
+        }
+        #expect(compared > 150, "only \(compared) rows compared")
     }
 
     @Test func prunedSearchFindsExactlyTheSplitsThatAddUp() {

@@ -117,12 +117,14 @@ extension TextLineReader {
             i = max(j, i + 1)
         }
         if pieces.isEmpty {
-            return [Cell(raw: s.string(range), key: s.key(range), location: at(number, column))]
+            let (text, key) = s.textAndKey(range)
+            return [Cell(raw: text, key: key, location: at(number, column))]
         }
         if labelStart < count { pieces.append((labelStart..<count, false)) }
         return pieces.map { piece, isRun in
             let r = base + piece.lowerBound..<base + piece.upperBound
-            return Cell(raw: s.string(r), key: s.key(r), location: at(number, column + piece.lowerBound), glued: isRun)
+            let (text, key) = s.textAndKey(r)
+            return Cell(raw: text, key: key, location: at(number, column + piece.lowerBound), glued: isRun)
         }
     }
 

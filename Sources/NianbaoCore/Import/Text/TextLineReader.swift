@@ -26,7 +26,8 @@ enum TextLineReader {
             }
         }
         let text = String(raw)
-        let key = LabelKey.of(text)
+        let plain = text.utf8.withContiguousStorageIfAvailable { LabelKey.isAlreadyKey(utf8: $0) } ?? false
+        let key = plain ? text : LabelKey.of(text)
         let cell = Cell(raw: text, key: key, location: at(number, column))
         return Line(text: text, location: ImportLocation(line: number, column: column), isTable: CellReader.looksLikeValue(key: key), cells: [cell])
     }
