@@ -7,7 +7,10 @@ import NianbaoTestSupport
 ///
 /// Sizes come from `NIANBAO_BENCH_SCALE` (comma-separated, default `1000,10000,50000`). Each size
 /// is run on two sets: the worst case (random figures, about 60 findings per file, ten times the
-/// input in output) and a realistic one (mostly consistent totals, as most published reports have).
+/// input in output) and a realistic one (mostly consistent totals, as most published reports have);
+/// `NIANBAO_BENCH_SETS=realistic` (or `worst`) runs one. A set written before by
+/// `nianbao-bench generate-reports DIR/realistic-N N realistic` is used in place, and kept, when
+/// `NIANBAO_BENCH_SETS_DIR=DIR` is given (a 200,000-file set takes minutes to write).
 func runCheckBenchmarks() {
     let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     let nianbao = ProcessInfo.processInfo.environment["NIANBAO_BENCH_BINARY"] ?? binDir.appendingPathComponent("nianbao").path
@@ -21,18 +24,22 @@ func runCheckBenchmarks() {
     }
     let sizes = (ProcessInfo.processInfo.environment["NIANBAO_BENCH_SCALE"] ?? "1000,10000,50000")
         .split(separator: ",").compactMap { Int($0) }
+    let sets = ProcessInfo.processInfo.environment["NIANBAO_BENCH_SETS"] ?? "worst,realistic"
     for count in sizes {
-        runCheckScale(count: count, nianbao: nianbao, jq: jq, realistic: false)
-        runCheckScale(count: count, nianbao: nianbao, jq: jq, realistic: true)
+        if sets.contains("worst") { runCheckScale(count: count, nianbao: nianbao, jq: jq, realistic: false) }
+        if sets.contains("realistic") { runCheckScale(count: count, nianbao: nianbao, jq: jq, realistic: true) }
     }
 }
 
 /// One size: generate, time, measure, remove.
 func runCheckScale(count: Int, nianbao: String, jq: String, realistic: Bool) {
     print("== check: \(count) generated reports (\(realistic ? "realistic: mostly consistent totals, few findings" : "worst case: random figures, many findings")) in nested folders")
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-check-\(getpid())-\(count)").path
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let files = writeNestedReports(count: count, root: root, realistic: realistic)
+    let kept = ProcessInfo.processInfo.environment["NIANBAO_BENCH_SETS_DIR"].map { "\($0)/\(realistic ? "realistic" : "worst")-\(count)" }
+    let reuse = kept.map { FileManager.default.fileExists(atPath: $0) } ?? false
+    let root = reuse ? kept! : FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-check-\(getpid())-\(count)").path
+    defer { if !reuse { try? FileManager.default.removeItem(atPath: root) } }
+    let files = reuse ? nestedReportPaths(count: count, root: root) : writeNestedReports(count: count, root: root, realistic: realistic)
+    if reuse { print("   (the set written before in \(root))") }
     let rounds = count >= 50_000 ? 2 : 3
     let pipeline = "find '\(root)' -name '*.json' -print0 | xargs -0 '\(jq)' empty"
     var runs: [String: [Measured]] = [:]
@@ -111,6 +118,11 @@ func writeNestedReports(count: Int, root: String, realistic: Bool = false) -> [S
         paths.append(path)
     }
     return paths
+}
+
+/// The paths `writeNestedReports` gives its files.
+func nestedReportPaths(count: Int, root: String) -> [String] {
+    (0..<count).map { i in String(format: "%@/city%02d/county%03d/r%06d.json", root, i / 10_000, (i / 100) % 100, i) }
 }
 
 private func middle(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import NianbaoCore
+import Synchronization
 
 /// `nianbao check`: validates one file or a whole province's reports.
 struct Check: ParsableCommand {
@@ -93,37 +94,50 @@ struct Check: ParsableCommand {
     /// The severity at or above which findings are listed.
     var shownSeverity: Severity { errorsOnly ? .error : minSeverity.severity }
 
+    static let nothingToCheck = "没有给出要检查的报告：请给出文件、文件夹，或用 --files-from 给出文件列表。"
+
+    /// Checks the operands and the list's entries, walked lazily (`CheckInputs`) and checked on all
+    /// cores with the results written in input order as they come: nothing grows with the batch.
     private func checkAll(operands: [String]) throws {
-        var roots = operands
-        if let filesFrom {
-            do { roots += try FileList.read(filesFrom) } catch { throw CommandFailure(code: 2, message: error.message) }
+        if let children {
+            var roots = operands
+            if let filesFrom {
+                do { roots += try FileList.read(filesFrom) } catch { throw CommandFailure(code: 2, message: error.message) }
+            }
+            guard !roots.isEmpty else { throw CommandFailure(code: 2, message: Self.nothingToCheck) }
+            if previous != nil, previousDir != nil {
+                throw CommandFailure(code: 2, message: "--previous 与 --previous-dir 只能用其一。")
+            }
+            try checkAgainstChildren(unitsDirectory: children, parents: roots)
+            return
         }
-        guard !roots.isEmpty else {
-            throw CommandFailure(code: 2, message: "没有给出要检查的报告：请给出文件、文件夹，或用 --files-from 给出文件列表。")
+        var list: FileList.Reader?
+        if let filesFrom {
+            do { list = try FileList.Reader(filesFrom) } catch { throw CommandFailure(code: 2, message: error.message) }
+        }
+        guard !operands.isEmpty || list != nil else { throw CommandFailure(code: 2, message: Self.nothingToCheck) }
+        if operands.isEmpty, let list, list.isEmpty() {
+            // An empty list, or one that could not be read before its first entry: nothing was checked.
+            throw CommandFailure(code: 2, message: list.failure?.message ?? Self.nothingToCheck)
         }
         if previous != nil, previousDir != nil {
             throw CommandFailure(code: 2, message: "--previous 与 --previous-dir 只能用其一。")
         }
-        if let children {
-            try checkAgainstChildren(unitsDirectory: children, parents: roots)
-            return
-        }
-        let inputs = ReportWalker.expand(roots)
-        if inputs.isEmpty {
-            Console.error("提示：所给文件夹中没有找到 .json 报告文件。\n")
-        }
         let previousSource = try PreviousSource.make(file: previous, directory: previousDir)
         let options = CheckOutputOptions(format: format, summary: summary, minSeverity: shownSeverity,
                                          previousPath: previous, previousDir: previousDir,
-                                         clusters: inputs.count > 1 && !(format == .tsv && summary) && !noSimilarity)
-        let writer = CheckWriter(options: options, progress: ProgressLine.forTerminal(enabled: !noProgress, total: inputs.count),
-                                 paths: options.clusters ? inputs.map(\.path) : [])
-        OrderedPipeline.run(count: inputs.count, { index in
-            let result = CheckResult.check(inputs[index], previous: previousSource)
-            return FileOutcome(result, options: options)
+                                         clusters: !(format == .tsv && summary) && !noSimilarity)
+        let inputs = CheckInputs(operands: operands, list: list)
+        let writer = CheckWriter(options: options, progress: ProgressLine.forTerminal(enabled: !noProgress),
+                                 walkTotal: { inputs.total })
+        OrderedPipeline.run(next: { inputs.next() }, { input in
+            FileOutcome(CheckResult.check(input, previous: previousSource), options: options)
         }, consume: { _, outcome in
             writer.write(outcome)
         })
+        if writer.files == 0 {
+            Console.error("提示：所给文件夹中没有找到 .json 报告文件。\n")
+        }
         writer.finish()
         if writer.worstExitCode != 0 { throw ExitCode(writer.worstExitCode) }
     }
@@ -152,6 +166,41 @@ struct Check: ParsableCommand {
         writer.finish()
         if writer.worstExitCode != 0 { throw ExitCode(writer.worstExitCode) }
     }
+}
+
+/// The inputs of a batch check, produced one at a time as the pipeline asks for them: the
+/// operands, then the entries of the `--files-from` list, each walked (`ReportWalker.Stream`),
+/// and, when the list could not be read to its end, one refused input saying so.
+///
+/// `next` is called by one pipeline thread at a time (`OrderedPipeline` serialises it); `total`
+/// is read by the writing thread.
+final class CheckInputs: @unchecked Sendable {
+    private var walk: ReportWalker.Stream
+    private let list: FileList.Reader?
+    private var reportedFailure = false
+    private let produced = Mutex<(count: Int, done: Bool)>((0, false))
+
+    init(operands: [String], list: FileList.Reader?) {
+        self.list = list
+        let rest: AnyIterator<String> = list.map { reader in AnyIterator { reader.next() } } ?? AnyIterator { nil }
+        var first = operands.makeIterator()
+        walk = ReportWalker.Stream(AnyIterator { first.next() ?? rest.next() })
+    }
+
+    func next() -> BatchInput? {
+        var input = walk.next()
+        if input == nil, !reportedFailure, let list, let failure = list.failure {
+            reportedFailure = true
+            input = .refused(path: list.name, reason: failure.message)
+        }
+        produced.withLock { state in
+            if input == nil { state.done = true } else { state.count += 1 }
+        }
+        return input
+    }
+
+    /// How many inputs there are, once the walk has found them all.
+    var total: Int? { produced.withLock { $0.done ? $0.count : nil } }
 }
 
 /// The outcome of checking one file.

@@ -81,6 +81,8 @@ struct SeverityCounts: Sendable, Equatable {
 
 /// One checked file, rendered: all that is kept of it once its check is done.
 struct FileOutcome: Sendable {
+    /// The input's path (names the file when it is a member of a cluster).
+    let path: String
     let exitCode: Int32
     let counts: SeverityCounts
     /// What the copying check across agencies keeps of the file (when clusters are reported).
@@ -89,6 +91,7 @@ struct FileOutcome: Sendable {
     let rendered: [UInt8]
 
     init(_ result: CheckResult, options: CheckOutputOptions) {
+        path = result.path
         exitCode = result.exitCode
         signature = options.clusters ? result.report.map { SimilarityClusters.Signature($0) } ?? .unreadable : nil
         let reviewed = result.reviewed
@@ -108,24 +111,33 @@ struct FileOutcome: Sendable {
 }
 
 /// Writes outcomes as they come, keeps the totals, and draws the progress line.
+///
+/// What it keeps does not grow with the files: the totals, and the similarity signatures in a
+/// `SimilarityClusters.Collector`, which moves them to a temporary file beyond its threshold.
 final class CheckWriter {
     let options: CheckOutputOptions
     private let out: OutputBuffer
     private let progress: ProgressLine?
-    private var files = 0
+    private(set) var files = 0
     private var byCode: [Int32: Int] = [0: 0, 1: 0, 2: 0]
     private var totals = SeverityCounts()
     private(set) var worstExitCode: Int32 = 0
     /// Similarity signatures of the files so far, in input order (only with `options.clusters`).
-    private var signatures = SimilarityClusters.SignatureStore()
-    /// The input paths, for naming cluster members (only with `options.clusters`).
-    private let paths: [String]
+    private let signatures: SimilarityClusters.Collector
+    /// How many files the walk found, once it has found them all (for the progress line).
+    private let walkTotal: () -> Int?
+    /// Where remarks about the check itself go (standard error).
+    private let remark: (String) -> Void
 
-    init(options: CheckOutputOptions, progress: ProgressLine?, output: OutputBuffer = OutputBuffer(), paths: [String] = []) {
+    init(options: CheckOutputOptions, progress: ProgressLine?, output: OutputBuffer = OutputBuffer(),
+         collector: SimilarityClusters.Collector = SimilarityClusters.Collector(),
+         walkTotal: @escaping () -> Int? = { nil }, remark: @escaping (String) -> Void = Console.error) {
         self.options = options
-        self.paths = paths
         self.progress = progress
         self.out = output
+        self.signatures = collector
+        self.walkTotal = walkTotal
+        self.remark = remark
         out.beforeFlush = { [weak progress] in progress?.clear() }
         if options.format == .tsv { out.write(options.summary ? TSVReport.summaryHeader : TSVReport.findingHeader) }
     }
@@ -138,29 +150,45 @@ final class CheckWriter {
             out.write(files == 0 ? JSONReport.head : JSONReport.separator)
             out.write(outcome.rendered)
         }
-        if let signature = outcome.signature { signatures.append(signature) }
+        if let signature = outcome.signature { signatures.append(signature, path: outcome.path) }
         files += 1
         byCode[outcome.exitCode, default: 0] += 1
         totals += outcome.counts
         worstExitCode = max(worstExitCode, outcome.exitCode)
         if out.isTerminal { out.flush() }
-        progress?.update(done: files, found: totals)
+        progress?.update(done: files, total: walkTotal(), found: totals)
+    }
+
+    /// The clusters, when they are reported: with `options.clusters` and more than one file.
+    private func clusters() -> SimilarityClusters.ClusterList? {
+        guard options.clusters, files > 1 else { return nil }
+        switch signatures.finish() {
+        case .clusters(let list):
+            return list
+        case .skipped(let reason):
+            progress?.clear()
+            remark("提示：未做“与其他单位雷同”的检查（\(safe(reason))）；其余检查结果不受影响。\n")
+            return nil
+        }
     }
 
     func finish() {
-        let clusters = options.clusters ? SimilarText.clusters(signatures, paths: paths) : nil
+        let clusters = clusters()
         switch options.format {
         case .text:
-            if let clusters { out.write(SimilarText.text(clusters)) }
+            if let clusters { SimilarText.text(clusters) { out.write($0) } }
             if files > 1 { out.write(TextReport.summary(files: files, byCode: byCode, totals: totals)) }
         case .tsv:
-            if let clusters { out.write(SimilarText.tsvRows(clusters)) }
+            if let clusters { SimilarText.tsvRows(clusters) { out.write($0) } }
         case .json:
-            out.write(JSONReport.tail(files: files, byCode: byCode, totals: totals, options: options, clusters: clusters))
+            out.write(JSONReport.tail(files: files, byCode: byCode, totals: totals, options: options, clusters: clusters) { out.write($0) })
         }
         progress?.clear()
         out.flush()
         progress?.finish()
+        if let problem = clusters?.failure {
+            remark("提示：“与其他单位雷同”的结果可能不完整（\(safe(problem))）。\n")
+        }
     }
 }
 
@@ -333,18 +361,24 @@ enum JSONReport {
         return out
     }
 
-    /// The end of the document after the last file.
+    /// The end of the document after the last file; the `similar_text` member, when there are
+    /// clusters, goes to `streamClusters` first, written member by member (its place is just
+    /// before `summary`), and the rest is returned.
     static func tail(files: Int, byCode: [Int32: Int], totals: SeverityCounts, options: CheckOutputOptions,
-                     clusters: [SimilarText.Cluster]? = nil) -> [UInt8] {
-        let rest = PrettyCanonicalWriter.bytes(.object(JSONObject(topMembers(byCode: byCode, totals: totals, options: options,
-                                                                             clusters: clusters))))
+                     clusters: SimilarityClusters.ClusterList? = nil, streamClusters: ([UInt8]) -> Void = { _ in }) -> [UInt8] {
+        let rest = PrettyCanonicalWriter.bytes(.object(JSONObject(topMembers(byCode: byCode, totals: totals, options: options))))
         var out: [UInt8] = Array((files == 0 ? "{\n  \"files\": []," : "\n  ],").utf8)
         out += rest.dropFirst()  // the `{` of the rest's own object
-        return out
+        guard let clusters else { return out }
+        let anchor = Array("\n  \"summary\": ".utf8)
+        guard let at = FileJSON.find(anchor, in: out) else { return out }
+        streamClusters(Array(out[..<(at + 1)]) + Array("  \"similar_text\": ".utf8))
+        SimilarText.jsonBytes(clusters, to: streamClusters)
+        return Array(",".utf8) + Array(out[at...])
     }
 
     static func topMembers(byCode: [Int32: Int], totals: SeverityCounts, options: CheckOutputOptions,
-                           clusters: [SimilarText.Cluster]? = nil) -> [(key: String, value: JSONValue)] {
+                           clusters: SimilarityClusters.ClusterList? = nil) -> [(key: String, value: JSONValue)] {
         let count = { (code: Int32) in JSONValue.number(JSONNumber(Int64(byCode[code] ?? 0))) }
         var top: [(key: String, value: JSONValue)] = [
             ("format", .string("nianbao-check")),
@@ -357,9 +391,10 @@ enum JSONReport {
         return top
     }
 
-    /// The whole document at once (what the streamed bytes must equal).
+    /// The whole document at once (what the streamed bytes must equal); clusters are reported
+    /// with `options.clusters` when there is more than one file.
     static func document(_ results: [CheckResult], options: CheckOutputOptions) -> JSONValue {
-        let clusters = options.clusters
+        let clusters = options.clusters && results.count > 1
             ? SimilarText.clusters(results.map { $0.report.map { SimilarityClusters.Signature($0) } ?? .unreadable }, paths: results.map(\.path))
             : nil
         var byCode: [Int32: Int] = [:]

@@ -18,23 +18,24 @@ extension Console {
     }
 }
 
-/// One line on standard error saying how far a batch has got: files done, per second, found so far.
+/// One line on standard error saying how far a batch has got: files done, per second, found so far,
+/// and how many files there are once the walk has found them all.
 ///
 /// Shown only when standard error is a terminal and standard output is not a pipe (so
-/// `nianbao check DIR | less` and scripts never see it); redrawn at most ten times a second.
+/// `nianbao check DIR | less` and scripts never see it); redrawn at most ten times a second,
+/// from the second file on.
 final class ProgressLine {
-    private let total: Int
     private let start = ProgressLine.now()
     private var lastDraw = 0.0
     private var shown = false
     private var lastText = ""
 
-    private init(total: Int) { self.total = total }
+    private init() {}
 
     /// A progress line when the terminal wants one, else nil.
-    static func forTerminal(enabled: Bool, total: Int) -> ProgressLine? {
-        guard enabled, total > 1, Console.isTerminal(2), !Console.isPipe(1) else { return nil }
-        return ProgressLine(total: total)
+    static func forTerminal(enabled: Bool) -> ProgressLine? {
+        guard enabled, Console.isTerminal(2), !Console.isPipe(1) else { return nil }
+        return ProgressLine()
     }
 
     static func now() -> Double {
@@ -43,13 +44,19 @@ final class ProgressLine {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
-    func update(done: Int, found: SeverityCounts) {
+    /// The line's text: `total` is nil while the walk is still finding files.
+    static func text(done: Int, total: Int?, rate: Int, found: SeverityCounts) -> String {
+        let files = total.map { "\(done)/\($0)" } ?? "\(done)"
+        return "已检查 \(files) 个文件，每秒 \(rate) 个；发现错误 \(found.error)、未填 \(found.incomplete)、警告 \(found.warning)"
+    }
+
+    func update(done: Int, total: Int?, found: SeverityCounts) {
+        guard done > 1 else { return }
         let now = Self.now()
         guard now - lastDraw >= 0.1 || done == total else { return }
         lastDraw = now
         let elapsed = max(now - start, 0.001)
-        let rate = Int((Double(done) / elapsed).rounded())
-        lastText = "已检查 \(done)/\(total) 个文件，每秒 \(rate) 个；发现错误 \(found.error)、未填 \(found.incomplete)、警告 \(found.warning)"
+        lastText = Self.text(done: done, total: total, rate: Int((Double(done) / elapsed).rounded()), found: found)
         Console.error("\r\u{1B}[K" + lastText)
         shown = true
     }

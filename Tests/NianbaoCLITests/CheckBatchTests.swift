@@ -1,4 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
+import Foundation
 import NianbaoCore
 import Testing
 @testable import nianbao
@@ -133,8 +139,7 @@ import Testing
         let results = Self.copiedResults()
         let options = CheckOutputOptions(format: .text, clusters: true)
         let sink = OutputCapture()
-        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
-                                 paths: results.map(\.path))
+        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false))
         for r in results { writer.write(FileOutcome(r, options: options)) }
         writer.finish()
         let text = String(decoding: sink.bytes, as: UTF8.self)
@@ -147,15 +152,14 @@ import Testing
         #expect(text.range(of: "✓ 丙县统计局2025.json")!.lowerBound < block.lowerBound, "after the per-file results")
         // Without clusters nothing is said; one agency alone (two years) is not a cluster.
         let alone = [results[0], results[5]]
-        #expect(SimilarText.clusters(alone.map { SimilarityClusters.Signature($0.report!) }, paths: ["a", "b"]).isEmpty)
+        #expect(SimilarText.clusters(alone.map { SimilarityClusters.Signature($0.report!) }, paths: ["a", "b"]).clusters.isEmpty)
     }
 
     @Test func copiedSectionsInJSON() throws {
         let results = Self.copiedResults()
         let options = CheckOutputOptions(format: .json, clusters: true)
         let sink = OutputCapture()
-        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
-                                 paths: results.map(\.path))
+        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false))
         for r in results { writer.write(FileOutcome(r, options: options)) }
         writer.finish()
         #expect(sink.bytes == PrettyCanonicalWriter.bytes(JSONReport.document(results, options: options)))
@@ -175,8 +179,7 @@ import Testing
         let results = Self.copiedResults()
         let options = CheckOutputOptions(format: .tsv, clusters: true)
         let sink = OutputCapture()
-        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
-                                 paths: results.map(\.path))
+        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false))
         for r in results { writer.write(FileOutcome(r, options: options)) }
         writer.finish()
         let lines = String(decoding: sink.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -192,6 +195,62 @@ import Testing
         #expect(fields[7].contains("第 1 组，一、总体情况与 3 份报告近乎相同") && fields[7].contains("丙县统计局（丙县统计局2025.json）"))
         #expect(!fields[7].contains("乙县林业局（"), "a member is not listed among the others")
         #expect(!clusterRows.contains { $0.contains("丁县审计局") })
+    }
+
+    /// The output of a batch written through a writer with this collector, and what it said on stderr.
+    static func written(_ results: [CheckResult], _ options: CheckOutputOptions,
+                        collector: SimilarityClusters.Collector) -> (bytes: [UInt8], remarks: String, exit: Int32) {
+        let sink = OutputCapture()
+        let remarks = OutputCapture()
+        let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
+                                 collector: collector, remark: { remarks.append(Array($0.utf8)) })
+        for r in results { writer.write(FileOutcome(r, options: options)) }
+        writer.finish()
+        return (sink.bytes, String(decoding: remarks.bytes, as: UTF8.self), writer.worstExitCode)
+    }
+
+    /// Spilled after two files, the clusters come out byte for byte as from memory, in every format.
+    @Test(arguments: [Check.OutputFormat.text, .tsv, .json])
+    func spilledClustersAreWrittenAsFromMemory(format: Check.OutputFormat) throws {
+        var results = Self.copiedResults()
+        results += Self.copiedResults().map { r in
+            var r = r
+            r.report?.agency += "二"
+            return CheckResult(path: "二/" + r.path, report: r.report, error: r.error, findings: r.findings)
+        }
+        let options = CheckOutputOptions(format: format, clusters: true)
+        let memory = Self.written(results, options, collector: SimilarityClusters.Collector())
+        var template = Array("/tmp/nianbao-check-spill-XXXXXX".utf8CString)
+        let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+        defer { rmdir(dir) }
+        let spilled = Self.written(results, options, collector: SimilarityClusters.Collector(spillAfter: 2, directory: dir))
+        let text = String(decoding: memory.bytes, as: UTF8.self)
+        #expect(text.contains("二/乙县林业局2025.json"), "the copies of the copies are in the cluster")
+        #expect(spilled.bytes == memory.bytes)
+        #expect(spilled.remarks.isEmpty && memory.remarks.isEmpty)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: dir)) == [], "no temporary file left")
+        if format == .json {
+            #expect(memory.bytes == PrettyCanonicalWriter.bytes(JSONReport.document(results, options: options)))
+        }
+    }
+
+    /// When the temporary folder cannot be used the check still runs, says why on stderr, and exits as it would.
+    @Test(arguments: [Check.OutputFormat.text, .tsv, .json])
+    func aSkippedCopyingCheckIsSaidAndChangesNothingElse(format: Check.OutputFormat) throws {
+        let results = Self.copiedResults()
+        let skipped = Self.written(results, CheckOutputOptions(format: format, clusters: true),
+                                   collector: SimilarityClusters.Collector(spillAfter: 2, directory: "/nonexistent/tmp"))
+        let without = Self.written(results, CheckOutputOptions(format: format, clusters: false), collector: SimilarityClusters.Collector())
+        #expect(skipped.bytes == without.bytes, "the rest of the output is as without the check")
+        #expect(skipped.exit == without.exit && skipped.exit == 2)
+        #expect(skipped.remarks.contains("未做“与其他单位雷同”的检查") && skipped.remarks.contains("/nonexistent/tmp"), "\(skipped.remarks)")
+    }
+
+    @Test func theProgressLineGivesTheTotalOnlyOnceTheWalkIsDone() {
+        var counts = SeverityCounts()
+        counts.error = 3
+        #expect(ProgressLine.text(done: 120, total: nil, rate: 40, found: counts) == "已检查 120 个文件，每秒 40 个；发现错误 3、未填 0、警告 0")
+        #expect(ProgressLine.text(done: 120, total: 500, rate: 40, found: counts).hasPrefix("已检查 120/500 个文件"))
     }
 
     /// Cluster headings use one form's titles: the text sections are titled alike in both.
@@ -210,8 +269,7 @@ import Testing
                 let expected = PrettyCanonicalWriter.bytes(JSONReport.document(results, options: options))
                 var written: [UInt8] = []
                 let sink = OutputCapture()
-                let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false),
-                                         paths: results.map(\.path))
+                let writer = CheckWriter(options: options, progress: nil, output: OutputBuffer(sink: sink.append, isTerminal: false))
                 for r in results { writer.write(FileOutcome(r, options: options)) }
                 writer.finish()
                 written = sink.bytes

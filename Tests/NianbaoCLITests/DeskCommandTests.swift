@@ -21,6 +21,24 @@ import Testing
         #expect(inFlight.peak <= 8, "at most the window is held: \(inFlight.peak)")
     }
 
+    @Test func pipelineTakesItemsFromALazySourceOnlyAsTheWindowAllows() {
+        let inFlight = Counter()
+        let source = LazySource(count: 700, inFlight: inFlight)
+        var seen: [Int] = []
+        OrderedPipeline.run(next: { source.next() }, window: 8, workers: 3, { i -> Int in
+            if i % 5 == 0 { usleep(300) }
+            return i * 2
+        }, consume: { index, value in
+            #expect(value == index * 2)
+            seen.append(index)
+            inFlight.change(-1)
+        })
+        #expect(seen == Array(0..<700))
+        #expect(inFlight.peak <= 8, "items taken and not yet consumed: \(inFlight.peak)")
+        #expect(source.callsAfterEnd == 0, "the source is not asked again once it has ended")
+        OrderedPipeline.run(next: { nil as Int? }, workers: 2, { $0 }, consume: { _, _ in Issue.record("nothing to consume") })
+    }
+
     static func folder() throws -> String {
         let path = NSTemporaryDirectory() + "nianbao-desk-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -123,5 +141,30 @@ final class Counter: @unchecked Sendable {
         now += delta
         peak = max(peak, now)
         lock.unlock()
+    }
+}
+
+/// Items 0..<count, counting those taken (through `inFlight`) and calls after the end.
+final class LazySource: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    private let count: Int
+    private let inFlight: Counter
+    private(set) var callsAfterEnd = 0
+    private var ended = false
+
+    init(count: Int, inFlight: Counter) {
+        self.count = count
+        self.inFlight = inFlight
+    }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        if ended { callsAfterEnd += 1 }
+        guard n < count else { ended = true; return nil }
+        inFlight.change(+1)
+        defer { n += 1 }
+        return n
     }
 }

@@ -27,11 +27,97 @@ public enum BatchInput: Sendable, Equatable {
 /// is not walked again, so link loops end. Anything that is not a regular file or a folder
 /// (a FIFO, a socket, a device) is refused without being opened: opening a FIFO would block.
 public enum ReportWalker {
-    /// The inputs under `roots`, in order.
+    /// The inputs under `roots`, in order (all at once; `Stream` gives them one by one in the same order).
     public static func expand(_ roots: [String]) -> [BatchInput] {
-        var walk = Walk()
-        for root in roots { walk.visit(root: root) }
-        return walk.inputs
+        Array(IteratorSequence(Stream(roots.makeIterator())))
+    }
+
+    /// The inputs under a sequence of roots, produced one at a time as they are asked for.
+    ///
+    /// Only the folders being walked are held (each one's sorted names and the position in
+    /// them) and the identities of the folders visited, so a walk of any number of files takes
+    /// memory in proportion to the depth and the largest folder, not to the files found. A root
+    /// is taken from `roots` only when everything before it has been produced.
+    public struct Stream: IteratorProtocol {
+        private var roots: any IteratorProtocol<String>
+        private var stack: [Frame] = []
+        private var visited: Set<DirectoryID> = []
+
+        /// One folder being walked: its path with a final `/`, its names in byte order, the next one to look at.
+        private struct Frame {
+            let prefix: String
+            let names: [[UInt8]]
+            var next = 0
+        }
+
+        public init(_ roots: some IteratorProtocol<String>) {
+            self.roots = roots
+        }
+
+        public mutating func next() -> BatchInput? {
+            while true {
+                if let input = nextInFolders() { return input }
+                guard let root = roots.next() else { return nil }
+                if let input = visit(root: root) { return input }
+            }
+        }
+
+        /// A named path: a file is taken whatever its name; a folder is opened for walking.
+        private mutating func visit(root: String) -> BatchInput? {
+            if root.utf8.contains(0) { return .refused(path: root, reason: "路径中含有 NUL 字符，不是有效的文件名。") }
+            let (kind, dev, ino) = ReportWalker.kind(of: root)
+            switch kind {
+            case .regular: return .file(root)
+            case .directory: return enter(directory: root, id: DirectoryID(dev: UInt64(dev), ino: UInt64(ino)))
+            case .other(let reason), .missing(let reason): return .refused(path: root, reason: reason)
+            }
+        }
+
+        /// The next input inside the folders being walked, depth first, or nil when they are done.
+        private mutating func nextInFolders() -> BatchInput? {
+            while let top = stack.indices.last {
+                guard stack[top].next < stack[top].names.count else {
+                    stack.removeLast()
+                    continue
+                }
+                let name = stack[top].names[stack[top].next]
+                stack[top].next += 1
+                let path = stack[top].prefix + String(decoding: name, as: UTF8.self)
+                let (kind, dev, ino) = ReportWalker.kind(of: path)
+                switch kind {
+                case .directory:
+                    if let refused = enter(directory: path, id: DirectoryID(dev: UInt64(dev), ino: UInt64(ino))) { return refused }
+                case .regular:
+                    if ReportWalker.isReportName(name) { return .file(path) }
+                case .other(let reason), .missing(let reason):
+                    // A dangling link or a FIFO named like a report is worth a line; anything else is not ours.
+                    if ReportWalker.isReportName(name) { return .refused(path: path, reason: reason) }
+                }
+            }
+            return nil
+        }
+
+        /// Reads and sorts a folder's names and puts it on the stack (nil), or says why it cannot be opened.
+        private mutating func enter(directory: String, id: DirectoryID) -> BatchInput? {
+            guard visited.insert(id).inserted else { return nil }
+            guard let dir = opendir(directory) else {
+                return .refused(path: directory, reason: "无法打开文件夹：\(String(cString: strerror(errno)))。")
+            }
+            var names: [[UInt8]] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                    let bytes = raw.bindMemory(to: UInt8.self)
+                    let end = bytes.firstIndex(of: 0) ?? bytes.count
+                    return Array(bytes[..<end])
+                }
+                if name.first == UInt8(ascii: ".") { continue }  // ".", "..", hidden files and folders
+                names.append(name)
+            }
+            closedir(dir)
+            names.sort { $0.lexicographicallyPrecedes($1) }
+            stack.append(Frame(prefix: directory.hasSuffix("/") ? directory : directory + "/", names: names))
+            return nil
+        }
     }
 
     /// The kind of a file system object, from `stat` (links followed).
@@ -65,56 +151,6 @@ public enum ReportWalker {
     private struct DirectoryID: Hashable {
         let dev: UInt64
         let ino: UInt64
-    }
-
-    private struct Walk {
-        var inputs: [BatchInput] = []
-        var visited: Set<DirectoryID> = []
-
-        mutating func visit(root: String) {
-            let (kind, dev, ino) = ReportWalker.kind(of: root)
-            switch kind {
-            case .regular: inputs.append(.file(root))
-            case .directory: walk(directory: root, id: DirectoryID(dev: UInt64(dev), ino: UInt64(ino)))
-            case .other(let reason), .missing(let reason): inputs.append(.refused(path: root, reason: reason))
-            }
-        }
-
-        mutating func walk(directory: String, id: DirectoryID) {
-            guard visited.insert(id).inserted else { return }
-            guard let dir = opendir(directory) else {
-                inputs.append(.refused(path: directory, reason: "无法打开文件夹：\(String(cString: strerror(errno)))。"))
-                return
-            }
-            var names: [[UInt8]] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
-                    let bytes = raw.bindMemory(to: UInt8.self)
-                    let end = bytes.firstIndex(of: 0) ?? bytes.count
-                    return Array(bytes[..<end])
-                }
-                if name.first == UInt8(ascii: ".") { continue }  // ".", "..", hidden files and folders
-                names.append(name)
-            }
-            closedir(dir)
-            names.sort { $0.lexicographicallyPrecedes($1) }
-            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-            for name in names {
-                let path = prefix + String(decoding: name, as: UTF8.self)
-                let (kind, dev, ino) = ReportWalker.kind(of: path)
-                switch kind {
-                case .directory:
-                    walk(directory: path, id: DirectoryID(dev: UInt64(dev), ino: UInt64(ino)))
-                case .regular:
-                    if ReportWalker.isReportName(name) { inputs.append(.file(path)) }
-                case .other(let reason):
-                    if ReportWalker.isReportName(name) { inputs.append(.refused(path: path, reason: reason)) }
-                case .missing(let reason):
-                    // A dangling link named like a report is worth a line; anything else is not ours.
-                    if ReportWalker.isReportName(name) { inputs.append(.refused(path: path, reason: reason)) }
-                }
-            }
-        }
     }
 
     /// True for names ending in `.json` (any case).

@@ -13,6 +13,8 @@ extension SimilarityClusters {
         private var bins: [UInt16] = []
         private var binStarts: [Int] = []
         private var present: [UInt32] = []
+        private var pathBytes: [UInt8] = []
+        private var pathEnds: [Int] = []
 
         public init() {}
 
@@ -23,6 +25,13 @@ extension SimilarityClusters {
 
         /// How many signatures are kept.
         public var count: Int { present.count }
+
+        /// Keeps `signature` after the others, with the path of its file (for naming cluster members).
+        public mutating func append(_ signature: Signature, path: String) {
+            append(signature)
+            pathBytes.append(contentsOf: path.utf8)
+            pathEnds.append(pathBytes.count)
+        }
 
         /// Keeps `signature` after the others.
         public mutating func append(_ signature: Signature) {
@@ -44,6 +53,21 @@ extension SimilarityClusters {
         public func name(_ i: Int) -> String {
             String(decoding: nameBytes[(i == 0 ? 0 : nameEnds[i - 1])..<nameEnds[i]], as: UTF8.self)
         }
+
+        /// The path of signature `i`'s file, when it was given (else "").
+        public func path(_ i: Int) -> String {
+            guard i < pathEnds.count else { return "" }
+            return String(decoding: pathBytes[(i == 0 ? 0 : pathEnds[i - 1])..<pathEnds[i]], as: UTF8.self)
+        }
+
+        /// The bytes of signature `i`'s name key, name and path.
+        func nameBytes(_ i: Int) -> (key: ArraySlice<UInt8>, name: ArraySlice<UInt8>, path: ArraySlice<UInt8>) {
+            (keyBytes[(i == 0 ? 0 : keyEnds[i - 1])..<keyEnds[i]], nameBytes[(i == 0 ? 0 : nameEnds[i - 1])..<nameEnds[i]],
+             i < pathEnds.count ? pathBytes[(i == 0 ? 0 : pathEnds[i - 1])..<pathEnds[i]] : [])
+        }
+
+        /// Which parts of signature `i` have a sketch (bit p for part p).
+        func presentParts(_ i: Int) -> UInt32 { present[i] }
 
         /// The sketch of part `p` of signature `i`, or nil when that part was not compared.
         func sketch(_ i: Int, part p: Int) -> ArraySlice<UInt16>? {

@@ -98,44 +98,13 @@ public enum SimilarityClusters {
     }
 
     /// Clusters from the signatures of `store` (members index the store).
+    ///
+    /// Buckets are taken per part, per band, in the order of their keys (`link`), so the result
+    /// is the same from run to run and the same as from a batch whose signatures were spilled
+    /// to disk (`Collector`).
     public static func find(store: SignatureStore, parts: [TextPart] = defaultParts, threshold: Double = defaultThreshold) -> [Cluster] {
-        var clusters: [Cluster] = []
-        for (p, part) in parts.enumerated() {
-            let sketches: [ArraySlice<UInt16>?] = (0..<store.count).map { store.sketch($0, part: p) }
-            var parent = Array(0..<store.count)
-            var joinedAt = [Double](repeating: 1, count: store.count)
-            func root(_ i: Int) -> Int {
-                var i = i
-                while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-                return i
-            }
-            for band in 0..<bands {
-                var buckets: [UInt64: [Int]] = [:]
-                for (r, sketch) in sketches.enumerated() {
-                    guard let sketch else { continue }
-                    var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(band)
-                    for k in (band * rows)..<((band + 1) * rows) { h = (h ^ UInt64(sketch[sketch.startIndex + k])) &* 0x0000_0100_0000_01B3 }
-                    buckets[h, default: []].append(r)
-                }
-                for members in buckets.values where members.count > 1 {
-                    let first = members[0]
-                    for other in members.dropFirst() where root(other) != root(first) {
-                        let similarity = estimate(sketches[first]!, sketches[other]!)
-                        guard similarity >= threshold else { continue }
-                        parent[root(other)] = root(first)
-                        joinedAt[other] = min(joinedAt[other], similarity)
-                    }
-                }
-            }
-            var groups: [Int: [Int]] = [:]
-            for r in 0..<store.count where sketches[r] != nil { groups[root(r), default: []].append(r) }
-            for members in groups.values where members.count > 1 && Set(members.map { store.agencyKey($0) }).count > 1 {
-                let sorted = members.sorted()
-                clusters.append(Cluster(part: part, members: sorted,
-                                        similarity: sorted.map { joinedAt[$0] }.min() ?? 1))
-            }
-        }
-        return clusters.sorted { ($0.part.id, $0.members.first ?? 0) < ($1.part.id, $1.members.first ?? 0) }
+        var keys = store.sortedBandKeys(parts: parts.count).makeIterator()
+        return link(sortedKeys: &keys, source: store, parts: parts, threshold: threshold)
     }
 
     /// `text` with every occurrence of the UTF-8 bytes `name` replaced by `□` (searched on bytes: a batch does this for every file).
