@@ -44,4 +44,18 @@ import NianbaoTestSupport
             }
         }
     }
+
+    /// A sentence of the narrative that names a label of the other form (a 2021 report telling of
+    /// its 政府集中采购, a 2019 table label) is no evidence of the form: only table text is.
+    @Test(arguments: [PublishedShape.pipeLeading, .cellPerLine, .cellPerParagraph])
+    func proseNamingTheOtherFormsLabelsIsNoFormSignal(_ shape: PublishedShape) throws {
+        for seed in UInt64(0)..<4 {
+            var report = PublishedShapes.report(seed: seed, form: .v2021)
+            report.texts[.s1] = "本年度完成政府集中采购项目12个，采购总金额35.6万元，本年新制作数量8件。" + report.text(.s1)
+            let result = try ReportImporter.import(text: PublishedShapes.render(report, as: shape, seed: seed), options: ImportOptions(partial: true))
+            #expect(result.form == .v2021)
+            #expect(!result.problems.contains { $0.kind == .conflictingFormSignals },
+                    "\(shape) seed \(seed): \(result.problems.filter { $0.kind == .conflictingFormSignals }.map(\.message))")
+        }
+    }
 }
