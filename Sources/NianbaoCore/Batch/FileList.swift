@@ -6,9 +6,9 @@ import Darwin
 
 /// A list of paths read from a file or standard input (`--files-from`).
 ///
-/// Entries are separated by NUL when the list contains one (as `find -print0` writes),
-/// otherwise by newlines (a trailing CR is dropped, for lists written on Windows). Empty
-/// entries are skipped. The list may be as long as it likes up to `maxBytes`.
+/// Entries are separated by NUL when the list has one (as `find -print0` writes; see `Reader`
+/// for how that is decided), otherwise by newlines (a trailing CR is dropped, for lists written
+/// on Windows). Empty entries are skipped. Read all at once, a list holds at most `maxBytes`.
 public enum FileList {
     /// Largest list accepted (about two million typical paths).
     public static let maxBytes = 128 * 1024 * 1024
@@ -19,49 +19,24 @@ public enum FileList {
         public var description: String { message }
     }
 
-    /// The paths in a list file, or in standard input for `-`.
+    /// The paths in a list file, or in standard input for `-`, all at once (`Reader` reads them
+    /// as they are asked for).
     public static func read(_ source: String) throws(ReadError) -> [String] {
-        let name = source == "-" ? "标准输入" : source
-        let fd: Int32
-        if source == "-" {
-            fd = 0
-        } else {
-            fd = open(source, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw ReadError(message: "\(name)：无法打开文件列表：\(String(cString: strerror(errno)))。") }
+        let reader = try Reader(source)
+        var paths: [String] = []
+        var bytes = 0
+        while let path = reader.next() {
+            bytes += path.utf8.count + 1
+            if bytes > maxBytes { throw ReadError(message: "\(reader.name)：文件列表超过 \(maxBytes / 1024 / 1024) MiB 上限。") }
+            paths.append(path)
         }
-        defer { if fd != 0 { close(fd) } }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw ReadError(message: "\(name)：这是一个目录，不是文件列表。")
-        }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(message: "\(name)：读取文件列表失败：\(String(cString: strerror(errno)))。")
-            }
-            if n == 0 { break }
-            bytes += chunk[..<n]
-            if bytes.count > maxBytes {
-                throw ReadError(message: "\(name)：文件列表超过 \(maxBytes / 1024 / 1024) MiB 上限。")
-            }
-        }
-        return parse(bytes)
+        if let failure = reader.failure { throw failure }
+        return paths
     }
 
     /// The entries of a list's bytes.
     public static func parse(_ bytes: [UInt8]) -> [String] {
-        let separator: UInt8 = bytes.contains(0) ? 0 : 0x0A
-        var paths: [String] = []
-        for piece in bytes.split(separator: separator, omittingEmptySubsequences: true) {
-            var entry = piece[...]
-            if separator == 0x0A, entry.last == 0x0D { entry = entry.dropLast() }
-            if entry.isEmpty { continue }
-            paths.append(String(decoding: entry, as: UTF8.self))
-        }
-        return paths
+        Array(IteratorSequence(Reader(bytes: bytes)))
     }
 }
 
@@ -83,7 +58,8 @@ extension FileList {
         public let name: String
         /// Why reading stopped early, when it did.
         public private(set) var failure: ReadError?
-        private let fd: Int32
+        /// The open list; nil for bytes already in memory.
+        private let fd: Int32?
         private var buffer: [UInt8] = []
         private var start = 0
         private var atEnd = false
@@ -93,6 +69,7 @@ extension FileList {
         /// Opens a list file, or standard input for `-`; refuses a folder or a file that cannot be opened.
         public init(_ source: String) throws(ReadError) {
             name = source == "-" ? "标准输入" : source
+            let fd: Int32
             if source == "-" {
                 fd = 0
             } else {
@@ -104,9 +81,18 @@ extension FileList {
                 if fd != 0 { close(fd) }
                 throw ReadError(message: "\(name)：这是一个目录，不是文件列表。")
             }
+            self.fd = fd
         }
 
-        deinit { if fd != 0 { close(fd) } }
+        /// The entries of a list already in memory.
+        public init(bytes: [UInt8]) {
+            name = "文件列表"
+            fd = nil
+            buffer = bytes
+            atEnd = true
+        }
+
+        deinit { if let fd, fd != 0 { close(fd) } }
 
         /// The entry read ahead by `isEmpty` (nil: none; .some(nil): the list has ended).
         private var peeked: String??
@@ -170,7 +156,7 @@ extension FileList {
 
         /// Appends the next chunk, dropping what has been taken.
         private func fill() {
-            guard !atEnd else { return }
+            guard !atEnd, let fd else { return }
             if start > 0 && start >= buffer.count / 2 {
                 buffer.removeFirst(start)
                 start = 0

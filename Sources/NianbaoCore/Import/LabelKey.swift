@@ -15,6 +15,18 @@ enum LabelKey {
         return copy.utf8.withContiguousStorageIfAvailable { of(utf8: $0) } ?? copy
     }
 
+    /// `of` for a String: the String itself when it is already a key, as most cells are (no copy).
+    static func of(_ text: String) -> String {
+        let key: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            isAlreadyKey(utf8: bytes) ? nil : onePassKey(utf8: bytes) ?? twoPassKey(utf8: bytes)
+        }
+        switch key {
+        case .some(.none): return text
+        case .some(.some(let made)): return made
+        case .none: return of(text[...])
+        }
+    }
+
     /// `of` for valid UTF-8 `bytes`.
     static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         if isAlreadyKey(utf8: bytes) { return String(decoding: bytes, as: UTF8.self) }

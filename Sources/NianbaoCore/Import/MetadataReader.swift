@@ -223,7 +223,7 @@ enum MetadataReader {
     /// The separators CMS breadcrumbs print between their steps.
     static let breadcrumbSeparators: Set<Character> = [">", "＞", "›", "»", "→"]
     /// The separators other than `>`, searched for as bytes before anything else is done.
-    static let breadcrumbSeparatorBytes = ["＞", "›", "»", "→"]
+    static let breadcrumbSeparatorBytes = breadcrumbSeparators.filter { $0 != ">" }.map(String.init)
 
     /// The last step of a breadcrumb line, trimmed (`当前位置：首页 > 政务公开 > 某局2024年…年度报告`
     /// → `某局2024年…年度报告`), or nil when `text` is no breadcrumb: it starts with 首页 or a

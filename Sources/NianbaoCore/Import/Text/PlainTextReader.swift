@@ -81,7 +81,7 @@ enum PlainTextReader {
     /// True for a line of narrative: it holds a full stop `。` or a semicolon `；`, which no form
     /// label or table cell has, and no `|` (a pipe row keeps its cells, notes and all).
     static func isProse(_ bytes: Substring.UTF8View) -> Bool {
-        bytes.withContiguousStorageIfAvailable(isProse) ?? isProse(Array(bytes))
+        bytes.withContiguousStorageIfAvailable(isProse) ?? Array(bytes).withUnsafeBufferPointer(isProse)
     }
 
     /// `isProse` of UTF-8 bytes: `。` is E3 80 82, `；` EF BC 9B.
@@ -98,8 +98,6 @@ enum PlainTextReader {
         }
         return mark
     }
-
-    static func isProse(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(isProse) }
 }
 
 /// Page headers and footers that `pdftotext` leaves in the text: `— 3 —`, `- 3 -`, `第 3 页`,

@@ -49,13 +49,6 @@ struct ScalarLine {
     /// `LabelKey.of` the text of scalars `range`.
     func key(_ range: Range<Int>) -> String { LabelKey.of(utf8: slice(range)) }
 
-    /// The text of scalars `range` and its key: one String for both when the text is already a
-    /// key, as most cells are (no second copy of the bytes).
-    func textAndKey(_ range: Range<Int>) -> (text: String, key: String) {
-        let bytes = slice(range)
-        let text = String(decoding: bytes, as: UTF8.self)
-        return (text, LabelKey.isAlreadyKey(utf8: bytes) ? text : LabelKey.of(utf8: bytes))
-    }
 
     @inline(__always)
     func isSpace(_ k: Int) -> Bool { LabelKey.isSpace(scalars[k]) }

@@ -117,14 +117,14 @@ extension TextLineReader {
             i = max(j, i + 1)
         }
         if pieces.isEmpty {
-            let (text, key) = s.textAndKey(range)
-            return [Cell(raw: text, key: key, location: at(number, column))]
+            let text = s.string(range)
+            return [Cell(raw: text, key: LabelKey.of(text), location: at(number, column))]
         }
         if labelStart < count { pieces.append((labelStart..<count, false)) }
         return pieces.map { piece, isRun in
             let r = base + piece.lowerBound..<base + piece.upperBound
-            let (text, key) = s.textAndKey(r)
-            return Cell(raw: text, key: key, location: at(number, column + piece.lowerBound), glued: isRun)
+            let text = s.string(r)
+            return Cell(raw: text, key: LabelKey.of(text), location: at(number, column + piece.lowerBound), glued: isRun)
         }
     }
 

@@ -26,8 +26,7 @@ enum TextLineReader {
             }
         }
         let text = String(raw)
-        let plain = text.utf8.withContiguousStorageIfAvailable { LabelKey.isAlreadyKey(utf8: $0) } ?? false
-        let key = plain ? text : LabelKey.of(text)
+        let key = LabelKey.of(text)
         let cell = Cell(raw: text, key: key, location: at(number, column))
         return Line(text: text, location: ImportLocation(line: number, column: column), isTable: CellReader.looksLikeValue(key: key), cells: [cell])
     }
