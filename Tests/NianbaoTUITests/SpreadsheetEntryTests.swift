@@ -75,6 +75,16 @@ import Testing
         #expect(s.report == blankState().report)
     }
 
+    /// A row pasted past the end of a table 三 row is clipped there, never written into the next
+    /// row (found typing in tmux: `4⇥0⇥1` at 其他 put the 1 into 二、上年结转 › 自然人).
+    @Test func aPastedRowIsClippedAtTheEndOfTheRow() {
+        var s = at(blankState(), "t3.r1.lp_oth")
+        (s, _) = send(s, [.paste("4\t0\t1")])
+        #expect(s.report["t3.r1.lp_oth"] == .count(4))
+        #expect(s.report["t3.r2.np"] == .empty)
+        #expect(s.message?.text == "粘贴 3×1：写入 1 格，跳过 1 个合计格，0 个无法识别，1 个超出表格（可按 Ctrl-U 一次撤销）")
+    }
+
     @Test func webRowsAndUnitsAndOneValueIntoASelection() {
         var s = at(blankState(), "t3.r1.np")
         (s, _) = send(s, [.paste("一、本年新收政府信息公开申请数量 1,234件 5 0 0 0 0 1,239\n二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2")])

@@ -162,6 +162,9 @@ extension EditorState {
             }
         } else {
             let anchor = selection.map { TableCursor(row: $0.rows.lowerBound, column: $0.columns.lowerBound) } ?? cursor(in: t)
+            // Only where one printed row is shown as several (table 四's blocks, side by side in print)
+            // does a long pasted row flow on; elsewhere the block is clipped to the row, as in a spreadsheet.
+            let rowsFlowOn = report.definition.table(t).layout == .blocksSideBySide
             var row = anchor.row
             for pasted in rows {
                 guard row < model.dataRows.count else { summary.outside += pasted.count; continue }
@@ -177,6 +180,7 @@ extension EditorState {
                 var lastRow = row
                 for value in cells {
                     if col >= model.dataRows[lastRow].cells.count {
+                        guard rowsFlowOn else { summary.outside += 1; continue }
                         // A long row (table 四 printed as fifteen numbers) flows on to the next rows.
                         lastRow += 1
                         col = 0
