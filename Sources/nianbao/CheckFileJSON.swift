@@ -20,7 +20,7 @@ enum FileJSON {
         }
         let inner = indent + 2
         var out: [UInt8] = []
-        out.reserveCapacity(1024 + (options.summary ? 0 : result.findings.count * 900))
+        out.reserveCapacity(1024 + (options.summary ? 0 : result.findings.count * 2048))
         out.append(UInt8(ascii: "{"))
         member(keyAgency, indent: inner, to: &out, first: true)
         JSONText.appendString(report.agency, to: &out)
@@ -82,8 +82,7 @@ enum FileJSON {
     /// The `findings` array: those at or above `minSeverity`, `[]` when none.
     static func findings(_ result: CheckResult, reviewed: [ReviewedFinding]?, minSeverity: Severity, indent: Int, to out: inout [UInt8]) {
         var written = 0
-        var scratch: [Int] = []
-        scratch.reserveCapacity(64)
+        var scratch = Scratch()
         let count = reviewed?.count ?? result.findings.count
         var k = 0
         while k < count {
@@ -109,8 +108,9 @@ enum FileJSON {
     }
 
     /// One finding's object; `item` carries the note on it, when it has one.
-    static func finding(_ f: Finding, item: ReviewedFinding?, indent: Int, scratch: inout [Int], to out: inout [UInt8]) {
+    static func finding(_ f: Finding, item: ReviewedFinding?, indent: Int, scratch: inout Scratch, to out: inout [UInt8]) {
         let inner = indent + 2
+        let prepared = scratch.prepared(f.form)
         out.append(UInt8(ascii: "{"))
         var first = true
         func key(_ k: [UInt8]) {
@@ -124,7 +124,7 @@ enum FileJSON {
         } else {
             out.append(UInt8(ascii: "["))
             if inner <= preparedIndents {
-                cellObjects[f.form][inner].withUnsafeBufferPointer { prepared in
+                prepared.cellObjects[inner].withUnsafeBufferPointer { prepared in
                     for (n, cell) in f.cells.enumerated() {
                         if n > 0 { out.append(UInt8(ascii: ",")) }
                         newline(inner + 2, to: &out)
@@ -132,7 +132,7 @@ enum FileJSON {
                     }
                 }
             } else {
-                let strings = cellStrings[f.form]
+                let strings = prepared.cellStrings
                 for (n, cell) in f.cells.enumerated() {
                     if n > 0 { out.append(UInt8(ascii: ",")) }
                     newline(inner + 2, to: &out)
@@ -143,7 +143,7 @@ enum FileJSON {
         }
         out.append(UInt8(ascii: "]"))
         if let e = f.expected { key(keyExpected); JSONText.appendString(e, to: &out) }
-        key(keyFingerprint); fingerprint(f, scratch: &scratch, to: &out)
+        key(keyFingerprint); fingerprint(f, order: prepared.fingerprintOrder, ranks: &scratch.ranks, to: &out)
         key(keyMessage); JSONText.appendString(f.message, to: &out)
         if let item, item.note != nil, case .object(let members) = JSONReport.finding(item) {
             key(keyReview)
@@ -163,16 +163,15 @@ enum FileJSON {
 
     /// The quoted text of `ReviewFingerprint(f)` (`RULE[@cell,cell][#part]`, cells in id order),
     /// written from each form's prepared ids and their order instead of sorting and joining strings.
-    static func fingerprint(_ f: Finding, scratch: inout [Int], to out: inout [UInt8]) {
+    static func fingerprint(_ f: Finding, order: FingerprintOrder, ranks: inout [Int], to out: inout [UInt8]) {
         JSONText.appendString(f.ruleID, to: &out)
         out.removeLast()  // the closing quote: the cells and part follow inside the string
         if !f.cells.isEmpty {
-            let order = fingerprintOrder[f.form]
-            scratch.removeAll(keepingCapacity: true)
-            for cell in f.cells { scratch.append(order.rank[cell]) }
-            scratch.sort()
+            ranks.removeAll(keepingCapacity: true)
+            for cell in f.cells { ranks.append(order.rank[cell]) }
+            ranks.sort()
             out.append(UInt8(ascii: "@"))
-            for (n, rank) in scratch.enumerated() {
+            for (n, rank) in ranks.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 order.idByRank[rank].withUnsafeBufferPointer { out.append(contentsOf: $0) }
             }
@@ -185,9 +184,31 @@ enum FileJSON {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Per form: each cell's place among the dotted ids in `String` order (the order
-    /// `ReviewFingerprint` sorts them in), and the escaped ids, without quotes, in that order.
-    static let fingerprintOrder = PerForm { def -> (rank: [Int], idByRank: [[UInt8]]) in
+    /// Each cell's place among the dotted ids in `String` order (the order `ReviewFingerprint`
+    /// sorts them in), and the escaped ids, without quotes, in that order.
+    typealias FingerprintOrder = (rank: [Int], idByRank: [[UInt8]])
+
+    /// What one file's findings are written with: the prepared bytes of their form, looked up
+    /// once (a `PerForm` lookup from this module is a generic call, too dear per finding), and
+    /// the fingerprint's buffer of cell ranks.
+    struct Scratch {
+        typealias Prepared = (cellObjects: [[[UInt8]]], cellStrings: [(id: [UInt8], label: [UInt8])], fingerprintOrder: FingerprintOrder)
+        private var form: FormVersion?
+        private var made: Prepared = ([], [], ([], []))
+        var ranks: [Int] = []
+
+        init() { ranks.reserveCapacity(64) }
+
+        mutating func prepared(_ form: FormVersion) -> Prepared {
+            if form != self.form {
+                self.form = form
+                made = (FileJSON.cellObjects[form], FileJSON.cellStrings[form], FileJSON.fingerprintOrder[form])
+            }
+            return made
+        }
+    }
+
+    static let fingerprintOrder = PerForm { def -> FingerprintOrder in
         let ids = def.cells.map(\.ref.description)
         let sorted = ids.indices.sorted { ids[$0] < ids[$1] }
         var rank = Array(repeating: 0, count: ids.count)

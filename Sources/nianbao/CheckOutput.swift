@@ -511,6 +511,13 @@ final class OutputBuffer {
     func write(_ text: String) { write(Array(text.utf8)) }
 
     func write(_ data: [UInt8]) {
+        if data.count >= 1 << 14 {
+            // A large piece (a file's findings) goes out as it is, not copied into the buffer first.
+            flush()
+            beforeFlush()
+            sink(data)
+            return
+        }
         bytes += data
         if bytes.count > 1 << 16 { flush() }
     }
