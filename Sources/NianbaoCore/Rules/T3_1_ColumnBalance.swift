@@ -21,11 +21,20 @@ extension Rule {
 
 /// Cell indices of the four summary rows of table 三, column by column.
 struct T3Columns: Sendable {
-    /// The column's header path; joined into a label only for a message.
+    /// The column's header path.
     let path: [String]
     let r1: Int, r2: Int, r3_7: Int, r4: Int
+    /// The path joined for messages, made once per form (a worst-case batch names a column in thousands of them).
+    let label: String
 
-    var label: String { path.joinedText(separator: " › ") }
+    init(path: [String], r1: Int, r2: Int, r3_7: Int, r4: Int) {
+        self.path = path
+        self.r1 = r1
+        self.r2 = r2
+        self.r3_7 = r3_7
+        self.r4 = r4
+        label = path.joinedText(separator: " › ")
+    }
 
     static let plans = PerForm { def -> [T3Columns] in
         let t3 = def.table(.t3)
