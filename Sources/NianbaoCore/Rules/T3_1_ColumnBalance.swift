@@ -12,8 +12,9 @@ extension Rule {
                 context.report(
                     cells: [column.r1, column.r2, column.r3_7, column.r4], section: .s3,
                     expected: lhs.description, actual: rhs.description,
-                    "三 › \(column.label)：本年新收（\(values[0].displayText)）+ 上年结转（\(values[1].displayText)）= \(lhs.displayText)，"
-                        + "应等于 办理结果总计（\(values[2].displayText)）+ 结转下年度（\(values[3].displayText)）= \(rhs.displayText)\(gapText(lhs, rhs))。")
+                    messageText(["三 › ", column.label, "：本年新收（", values[0].displayText, "）+ 上年结转（", values[1].displayText, "）= ",
+                                 lhs.displayText, "，应等于 办理结果总计（", values[2].displayText, "）+ 结转下年度（", values[3].displayText,
+                                 "）= ", rhs.displayText, gapText(lhs, rhs), "。"]))
             }
         }
     }
