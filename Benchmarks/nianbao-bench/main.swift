@@ -23,6 +23,17 @@ if which == "import-large" {
     runLargeInputBenchmarks(runs: rest.count > 1 ? Int(rest[1]) ?? 7 : 7, only: rest.first)
     exit(0)
 }
+if which == "import-large-write", CommandLine.arguments.count >= 3 {
+    // Writes the 200 KB inputs as files (`import-large-write DIR`), for `import-file` and a profiler.
+    let dir = CommandLine.arguments[2]
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for input in LargeInput.all() {
+        let path = dir + "/" + input.name.replacingOccurrences(of: " ", with: "-") + ".txt"
+        guard FileManager.default.createFile(atPath: path, contents: Data(input.text.utf8)) else { print("cannot write \(path)"); exit(1) }
+        print(path)
+    }
+    exit(0)
+}
 if which == "import-bounds-child" { runImportBoundsChild(Array(CommandLine.arguments.dropFirst(2))); exit(0) }
 let known = ["validation", "check", "cluster", "editor", "import", "import-bounds", "all"]
 guard known.contains(which) else {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Imports a published annual report from a web page, text copied from a web page, or text
 /// taken out of a PDF or Word file.
 ///
@@ -10,9 +16,14 @@ public enum ReportImporter {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw .empty }
-        if body.contains(0) { throw .binary }
-        if let offset = firstInvalidUTF8(body) { throw .notUTF8(offset: offset + (bytes.count - body.count)) }
-        return try importValidated(Array(body), options: options)
+        if body.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) { throw .binary }
+        // The standard library's validation (fast on ASCII runs) makes the String the readers need;
+        // only invalid input is walked again, for the offset of its first bad byte.
+        guard let text = String(validating: body, as: UTF8.self) else {
+            if let offset = firstInvalidUTF8(body) { throw .notUTF8(offset: offset + (bytes.count - body.count)) }
+            return try importValidated(Array(body), text: String(decoding: body, as: UTF8.self), options: options)
+        }
+        return try importValidated(Array(body), text: text, options: options)
     }
 
     /// Imports text.
@@ -20,7 +31,8 @@ public enum ReportImporter {
         try `import`(bytes: Array(text.utf8), options: options)
     }
 
-    static func importValidated(_ bytes: [UInt8], options: ImportOptions) throws(ImportError) -> ImportResult {
+    /// Imports `bytes`, valid UTF-8 with no NUL, whose text is `text`.
+    static func importValidated(_ bytes: [UInt8], text: String, options: ImportOptions) throws(ImportError) -> ImportResult {
         var document: SourceDocument
         if HTMLReader.looksLikeHTML(bytes) {
             document = try HTMLReader.read(bytes)
@@ -42,7 +54,7 @@ public enum ReportImporter {
             }
         } else {
             try ImportLimits.checkText(bytes)
-            document = SourceDocument.text(String(decoding: bytes, as: UTF8.self))
+            document = SourceDocument.text(text)
         }
         return try importDocument(document, options: options)
     }

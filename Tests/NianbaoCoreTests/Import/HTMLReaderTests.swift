@@ -124,6 +124,47 @@ import Testing
         }
     }
 
+    /// The limit reached first, in byte order, as one pass over every byte finds it (the check
+    /// now jumps from line feed to line feed and pipe to pipe).
+    @Test func theFirstLimitReachedInByteOrderIsTheOneReported() {
+        func reference(_ bytes: [UInt8]) -> (String, Int)? {
+            var pipes = 0, lines = 1, lineStart = 0
+            for (i, b) in bytes.enumerated() {
+                if b == UInt8(ascii: "|") {
+                    pipes += 1
+                    if pipes > ImportLimits.maxCells { return ("表格分隔符“|”", lines) }
+                } else if b == 0x0A {
+                    lines += 1
+                    lineStart = i + 1
+                    if lines > ImportLimits.maxLines { return ("文本行", lines) }
+                } else if i - lineStart >= ImportLimits.maxLineBytes {
+                    return ("一行文本的字节数", lines)
+                }
+            }
+            return nil
+        }
+        let pipe = UInt8(ascii: "|"), x = UInt8(ascii: "x"), lf: UInt8 = 0x0A
+        let cases: [[UInt8]] = [
+            // A long line whose pipes pass the limit only after its long part.
+            Array(repeating: x, count: ImportLimits.maxLineBytes + 5) + Array(repeating: pipe, count: ImportLimits.maxCells + 1),
+            // Pipes past the limit before the line gets long.
+            Array(repeating: pipe, count: ImportLimits.maxCells + 1) + Array(repeating: x, count: ImportLimits.maxLineBytes),
+            // A line of pipes longer than the line limit: pipes are not counted as its bytes.
+            [x, lf] + Array(repeating: pipe, count: ImportLimits.maxLineBytes + 3) + [x],
+            // Pipes spread over many lines, the one past the limit on line 3.
+            Array(repeating: pipe, count: 100_000) + [lf, x, lf] + Array(repeating: pipe, count: 100_001) + [lf, x],
+            // Too many lines, one long line after.
+            Array(repeating: lf, count: ImportLimits.maxLines) + Array(repeating: x, count: ImportLimits.maxLineBytes + 1),
+            // Nothing over.
+            Array(repeating: pipe, count: 1000) + [lf] + Array(repeating: x, count: ImportLimits.maxLineBytes),
+        ]
+        for (k, bytes) in cases.enumerated() {
+            let found = bytes.withUnsafeBufferPointer { ImportLimits.textLimitReached($0) }
+            let want = reference(bytes)
+            #expect(found?.0 == want?.0 && found?.2 == want?.1, "case \(k): \(String(describing: found)) vs \(String(describing: want))")
+        }
+    }
+
     @Test func aWholeReportOnOneLineIsFarBelowTheLineLimit() throws {
         // Crawled page text: the whole body on one line, as long as five filled reports.
         let body = ReportExporter.flattenedText(SampleReports.filled(form: .v2021))

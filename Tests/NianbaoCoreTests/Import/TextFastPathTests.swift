@@ -115,6 +115,34 @@ import NianbaoTestSupport
         }
     }
 
+    /// `isProse` (memchr and memmem) and the byte reading of page marks against their definitions.
+    @Test func proseAndPageMarksMatchTheirDefinitions() {
+        var g = SampleReports.Generator(seed: 11)
+        var lines = Self.shapeLines.map(String.init)
+        let alphabet = Self.hostile + ["。", "；", ";", "第", "页", "共", "— ", " —", "3", "/", "\u{3002}\u{FE0F}", "\u{F9D1}"]
+        for _ in 0..<4000 { lines.append(Self.random(&g, pieces: 10, from: alphabet)) }
+        lines += ["— 3 —", "- 12 -", "第 3 页", "第3页 共10页", "3 / 10", "第 页", "—  —", "３／１０", "第３页"]
+        var mismatches: [String] = []
+        for line in lines {
+            let bytes = Array(line.utf8)
+            if bytes.withUnsafeBufferPointer(PlainTextReader.isProse) != Self.isProseByDefinition(bytes), mismatches.count < 10 {
+                mismatches.append("prose: " + line)
+            }
+            if bytes.withUnsafeBufferPointer(PageMarks.isPageMark) != PageMarks.isPageMark(Substring(line)), mismatches.count < 10 {
+                mismatches.append("page mark: " + line)
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
+
+    /// Whether the bytes hold `。` or `；` and no `|`, by a plain search (Character `contains` would also match canonical equivalents).
+    static func isProseByDefinition(_ bytes: [UInt8]) -> Bool {
+        func has(_ needle: [UInt8]) -> Bool {
+            bytes.count >= needle.count && (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+        return !bytes.contains(UInt8(ascii: "|")) && (has([0xE3, 0x80, 0x82]) || has([0xEF, 0xBC, 0x9B]))
+    }
+
     @Test func textLinesMatchTheCharacterReading() {
         var g = SampleReports.Generator(seed: 5)
         var lines = Self.shapeLines

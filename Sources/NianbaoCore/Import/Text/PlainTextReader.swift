@@ -19,12 +19,20 @@ enum PlainTextReader {
         var expanded = false
         var number = 0
         let utf8 = text.utf8
-        for range in lineRanges(text) {
+        let ranges = lineRanges(text)
+        let kinds = lineKinds(text, ranges: ranges)
+        for (k, range) in ranges.enumerated() {
             number += 1
+            let kind = kinds[k]
+            if kind == .pageMark {
+                dropped += 1
+                continue
+            }
             let bytes = utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
             let raw = Substring(bytes)
-            if bytes.count <= 40, PageMarks.isPageMark(raw) {
-                dropped += 1
+            // A hard-wrapped line of a paragraph (PDF text) is narrative too, as the line that ends its sentence.
+            if kind == .wrappedProse {
+                lines.append(SourceDocument.Line(text: String(raw), location: ImportLocation(line: number, column: 1), isTable: false, cells: []))
                 continue
             }
             if bytes.count > oneLineThreshold, let pieces = OneLineReader.expand(raw, number: number) {
@@ -35,7 +43,7 @@ enum PlainTextReader {
             // Prose (a sentence with `。` or `；`, no `|`) is narrative: no form label or table cell holds either mark,
             // so its figures are not cells, and it is no evidence of the table layout (figures glued to words in a
             // long narrative, `信息1234条`, would otherwise outnumber the value lines of a cell-per-line table).
-            if Self.isProse(bytes) {
+            if kind == .prose {
                 lines.append(SourceDocument.Line(text: String(raw), location: ImportLocation(line: number, column: 1), isTable: false, cells: []))
                 continue
             }
@@ -78,32 +86,121 @@ enum PlainTextReader {
         }
     }
 
+    /// What a line is before it is cut into cells.
+    enum LineKind: UInt8 {
+        /// A page header or footer (`— 3 —`), dropped and counted.
+        case pageMark
+        /// A sentence: holds `。` or `；` and no `|` (see `isProse`).
+        case prose
+        /// A line hard-wrapped inside a paragraph (see `lineKinds`).
+        case wrappedProse
+        /// Anything else: cut into cells.
+        case other
+    }
+
+    /// The kind of each line of `ranges`, found from the last line back.
+    ///
+    /// A wrapped line is one `pdftotext` cut off at the page width: it has no `。` or `；` of its
+    /// own, but it is followed (page marks aside, no blank line between) by prose or by another
+    /// wrapped line, and it looks like the middle of a sentence (`mayBeWrappedProse`). A table's
+    /// label, a heading or an item never is: no table cell is followed by prose, and the line's
+    /// first character rules out the rest.
+    static func lineKinds(_ text: String, ranges: [Range<Int>]) -> [LineKind] {
+        var text = text
+        return text.withUTF8 { buffer -> [LineKind] in
+            var kinds = [LineKind](repeating: .other, count: ranges.count)
+            var nextIsProse = false
+            for k in ranges.indices.reversed() {
+                let line = UnsafeBufferPointer(rebasing: buffer[ranges[k]])
+                if line.count <= 40, PageMarks.isPageMark(line) {
+                    kinds[k] = .pageMark
+                } else if isProse(line) {
+                    kinds[k] = .prose
+                    nextIsProse = true
+                } else if nextIsProse, mayBeWrappedProse(line) {
+                    kinds[k] = .wrappedProse
+                } else {
+                    nextIsProse = false
+                }
+            }
+            return kinds
+        }
+    }
+
+    /// Shortest wrapped line taken for prose: 16 CJK characters (a page-wide PDF line has 30 or more).
+    static let wrappedProseMinimumBytes = 48
+
+    /// True when UTF-8 `line` may be the middle of a sentence: at least `wrappedProseMinimumBytes`
+    /// long and no longer than `oneLineThreshold` (a longer line may be a whole body), with a full-width comma `，` (EF BC 8C), no `|`, tab or run of spaces after its first
+    /// character (the columns of `pdftotext -layout`), and a first character that starts no item,
+    /// heading or row label: no ASCII, digit, bracket, ordinal, `第`, `#`, dash or bullet.
+    static func mayBeWrappedProse(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = line.count
+        guard n >= wrappedProseMinimumBytes, n <= oneLineThreshold else { return false }
+        var i = 0
+        // Leading ASCII and ideographic (E3 80 80) spaces: a paragraph's indent.
+        while i < n {
+            if line[i] == 0x20 { i += 1 } else if line[i] == 0xE3, i + 2 < n, line[i + 1] == 0x80, line[i + 2] == 0x80 { i += 3 } else { break }
+        }
+        guard i < n else { return false }
+        let (first, _) = UTF8Scalars.decode(line, at: i)
+        if first.value < 0x80 || itemStarts.contains(first) { return false }
+        var comma = false
+        var space = false
+        while i < n {
+            let b = line[i]
+            if b == UInt8(ascii: "|") || b == 0x09 { return false }
+            if b == 0x20 {
+                if space { return false }
+                space = true
+            } else {
+                space = false
+                if b == 0xEF, i + 2 < n, line[i + 1] == 0xBC, line[i + 2] == 0x8C { comma = true }
+            }
+            i += 1
+        }
+        return comma
+    }
+
+    /// First characters of an item, a heading or a row label besides ASCII: brackets, ordinals,
+    /// full-width digits and signs, `第`, dashes and bullets. A `，` that `pdftotext` carried to
+    /// the start of a line is none of them.
+    static let itemStarts: Set<Unicode.Scalar> = Set("（［【〔〈《一二三四五六七八九十〇零壹贰叁肆伍陆柒捌玖拾第—–―─•·●○■□◆◇★☆※①②③④⑤⑥⑦⑧⑨⑩＃＊－＋０１２３４５６７８９".unicodeScalars)
+
     /// True for a line of narrative: it holds a full stop `。` or a semicolon `；`, which no form
     /// label or table cell has, and no `|` (a pipe row keeps its cells, notes and all).
     static func isProse(_ bytes: Substring.UTF8View) -> Bool {
         bytes.withContiguousStorageIfAvailable(isProse) ?? Array(bytes).withUnsafeBufferPointer(isProse)
     }
 
-    /// `isProse` of UTF-8 bytes: `。` is E3 80 82, `；` EF BC 9B.
+    /// `isProse` of UTF-8 bytes: `。` is E3 80 82, `；` EF BC 9B (found with `memchr`).
     static func isProse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var mark = false
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == UInt8(ascii: "|") { return false }
-            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x82 { mark = true }
-            if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x9B { mark = true }
-            i += 1
-        }
-        return mark
+        guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
+        if memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil { return false }
+        return fullStop.withUnsafeBufferPointer { UTF8Scalars.contains(bytes, $0) }
+            || fullWidthSemicolon.withUnsafeBufferPointer { UTF8Scalars.contains(bytes, $0) }
     }
+
+    static let fullStop: [UInt8] = [0xE3, 0x80, 0x82]
+    static let fullWidthSemicolon: [UInt8] = [0xEF, 0xBC, 0x9B]
 }
 
 /// Page headers and footers that `pdftotext` leaves in the text: `— 3 —`, `- 3 -`, `第 3 页`,
 /// `第3页 共10页`, `3 / 10`.
 enum PageMarks {
     static let dashes: Set<Character> = ["—", "-", "–", "―", "─"]
+
+    /// `isPageMark` of a line's UTF-8 bytes; a line that can hold no digit is no String first.
+    static func isPageMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        var digit = false
+        while i < bytes.count {
+            let (scalar, length) = UTF8Scalars.decode(bytes, at: i)
+            if mayBeDigit(scalar) { digit = true; break }
+            i += length
+        }
+        return digit && isPageMark(Substring(decoding: bytes, as: UTF8.self))
+    }
 
     static func isPageMark(_ raw: Substring) -> Bool {
         guard mayHoldDigit(raw) else { return false }
@@ -134,13 +231,15 @@ enum PageMarks {
     /// and only scalars whose compatibility form is no digit (other ASCII, ideographs, CJK and
     /// general punctuation, full-width forms other than the digits).
     static func mayHoldDigit(_ raw: Substring) -> Bool {
-        for scalar in raw.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 { if v >= 0x30 && v <= 0x39 { return true } else { continue } }
-            if (0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0x2010...0x206F).contains(v)
-                || (0xFF01...0xFF0F).contains(v) || (0xFF1A...0xFF5E).contains(v) { continue }
-            return true
-        }
-        return false
+        raw.unicodeScalars.contains(where: mayBeDigit)
+    }
+
+    /// True for an ASCII digit, and for any scalar outside the ranges `mayHoldDigit` names.
+    @inline(__always)
+    static func mayBeDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        return !((0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0x2010...0x206F).contains(v)
+            || (0xFF01...0xFF0F).contains(v) || (0xFF1A...0xFF5E).contains(v))
     }
 }

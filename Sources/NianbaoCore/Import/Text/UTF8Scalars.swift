@@ -87,6 +87,12 @@ enum UTF8Scalars {
             var n = 0
             var i = 0
             while i < bytes.count {
+                // E5–E9 lead the ideographs U+5000–U+9FFF, each standalone.
+                if bytes[i] >= 0xE5 && bytes[i] <= 0xE9 {
+                    n += 1
+                    i += 3
+                    continue
+                }
                 let (scalar, length) = decode(bytes, at: i)
                 guard isStandalone(scalar.value) else { return nil }
                 n += 1
