@@ -110,7 +110,7 @@ enum FileJSON {
     /// One finding's object; `item` carries the note on it, when it has one.
     static func finding(_ f: Finding, item: ReviewedFinding?, indent: Int, scratch: inout Scratch, to out: inout [UInt8]) {
         let inner = indent + 2
-        let prepared = scratch.prepared(f.form)
+        scratch.use(f.form)
         out.append(UInt8(ascii: "{"))
         var first = true
         func key(_ k: [UInt8]) {
@@ -124,7 +124,7 @@ enum FileJSON {
         } else {
             out.append(UInt8(ascii: "["))
             if inner <= preparedIndents {
-                prepared.cellObjects[inner].withUnsafeBufferPointer { prepared in
+                scratch.made.cellObjects[inner].withUnsafeBufferPointer { prepared in
                     for (n, cell) in f.cells.enumerated() {
                         if n > 0 { out.append(UInt8(ascii: ",")) }
                         newline(inner + 2, to: &out)
@@ -132,7 +132,7 @@ enum FileJSON {
                     }
                 }
             } else {
-                let strings = prepared.cellStrings
+                let strings = scratch.made.cellStrings
                 for (n, cell) in f.cells.enumerated() {
                     if n > 0 { out.append(UInt8(ascii: ",")) }
                     newline(inner + 2, to: &out)
@@ -143,7 +143,7 @@ enum FileJSON {
         }
         out.append(UInt8(ascii: "]"))
         if let e = f.expected { key(keyExpected); JSONText.appendString(e, to: &out) }
-        key(keyFingerprint); fingerprint(f, order: prepared.fingerprintOrder, ranks: &scratch.ranks, to: &out)
+        key(keyFingerprint); fingerprint(f, order: scratch.made.fingerprintOrder, ranks: &scratch.ranks, to: &out)
         key(keyMessage); JSONText.appendString(f.message, to: &out)
         if let item, item.note != nil, case .object(let members) = JSONReport.finding(item) {
             key(keyReview)
@@ -194,17 +194,16 @@ enum FileJSON {
     struct Scratch {
         typealias Prepared = (cellObjects: [[[UInt8]]], cellStrings: [(id: [UInt8], label: [UInt8])], fingerprintOrder: FingerprintOrder)
         private var form: FormVersion?
-        private var made: Prepared = ([], [], ([], []))
+        /// The prepared bytes of the form last `use`d (read in place, not copied out per finding).
+        private(set) var made: Prepared = ([], [], ([], []))
         var ranks: [Int] = []
 
         init() { ranks.reserveCapacity(64) }
 
-        mutating func prepared(_ form: FormVersion) -> Prepared {
-            if form != self.form {
-                self.form = form
-                made = (FileJSON.cellObjects[form], FileJSON.cellStrings[form], FileJSON.fingerprintOrder[form])
-            }
-            return made
+        mutating func use(_ form: FormVersion) {
+            guard form != self.form else { return }
+            self.form = form
+            made = (FileJSON.cellObjects[form], FileJSON.cellStrings[form], FileJSON.fingerprintOrder[form])
         }
     }
 
