@@ -33,18 +33,34 @@ enum CellReader {
         "N/A", "n/a", "NA", "na", "不适用", "…", "...",
     ]
 
+    /// Units printed after a value, longest first.
+    static let unitSuffixes = ["万元", "元", "件", "个", "项", "次"]
+    static let unitSuffixBytes = unitSuffixes.map { Array($0.utf8) }
+
+    /// The first UTF-8 byte of every placeholder, and EF and F0, which lead the compatibility
+    /// ideographs (U+F967 is canonically 不): a key starting with another byte equals no placeholder.
+    static let placeholderFirstBytes: Set<UInt8> = Set(placeholders.compactMap(\.utf8.first) + ["&nbsp;".utf8.first!, 0xEF, 0xF0])
+
     /// True when a token looks like a cell value (a number, a placeholder or blank) rather than a label.
     static func looksLikeValue(key: String) -> Bool {
         guard let firstByte = key.utf8.first else { return true }
         if asciiDigits(key) != nil { return true }  // the common case, without the suffix tests
         let numeric = (firstByte >= 0x30 && firstByte <= 0x39) || firstByte == UInt8(ascii: "-") || firstByte == UInt8(ascii: "+")
         if !numeric && key.utf8.count > 9 { return false }
-        if placeholders.contains(key) || key == "&nbsp;" { return true }
-        if !numeric && !key.hasPrefix("\u{2212}") { return false }
+        if placeholderFirstBytes.contains(firstByte), placeholders.contains(key) || key == "&nbsp;" { return true }
+        // U+2212 (E2 88 92) has no canonical equivalent.
+        if !numeric && !key.utf8.starts(with: [0xE2, 0x88, 0x92]) { return false }
         var body = Substring(key)
-        for suffix in ["万元", "元", "件", "个", "项", "次"] where body.hasSuffix(suffix) {
-            body = body.dropLast(suffix.count)
-            break
+        if let k = unitSuffixBytes.firstIndex(where: { key.utf8.reversed().starts(with: $0.reversed()) }),
+           key.utf8.dropLast(unitSuffixBytes[k].count).allSatisfy({ $0 < 0x80 }) {
+            // ASCII, then the unit: the bytes say what the Characters would.
+            body = body.dropLast(unitSuffixes[k].count)
+        } else if !key.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Anything else is compared as Characters (a compatibility ideograph may equal a unit).
+            for suffix in unitSuffixes where body.hasSuffix(suffix) {
+                body = body.dropLast(suffix.count)
+                break
+            }
         }
         if let f = body.first, f == "-" || f == "+" || f == "\u{2212}" { body = body.dropFirst() }
         guard let first = body.first, first.isASCII, first.isNumber else { return false }

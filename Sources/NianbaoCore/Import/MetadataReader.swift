@@ -40,6 +40,9 @@ enum MetadataReader {
         for index in 0..<end where !isHTMLTable(index) {
             // A title is at most 80 characters; a long line (a crawled page on one line) is not one.
             guard lines[index].text.utf8.count <= maxTitleLineBytes else { continue }
+            // Every title has 信息公开, and the line holds its 开 (a title broken after 信息公开 too):
+            // a line without it (menus, breadcrumbs, chrome) is no title. Traditional text is read first.
+            guard traditional || TextSearch.containsBytes(lines[index].text, "开") else { continue }
             var text = cleaned(lines[index].text)
             var source = ImportSource.title(line: lines[index].location.line)
             for header in ["标题:", "标题：", "标 题:"] where text.hasPrefix(header) {

@@ -135,6 +135,35 @@ import NianbaoTestSupport
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
 
+    /// `CellReader.looksLikeValue` (first-byte and byte-suffix tests) against its Character definition.
+    @Test func valueLooksMatchTheirDefinition() {
+        func byDefinition(_ key: String) -> Bool {
+            guard !key.isEmpty else { return true }
+            if CellReader.asciiDigits(key) != nil { return true }
+            let b = key.utf8.first!
+            let numeric = (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+            if !numeric && key.utf8.count > 9 { return false }
+            if CellReader.placeholders.contains(key) || key == "&nbsp;" { return true }
+            if !numeric && !key.hasPrefix("\u{2212}") { return false }
+            var body = Substring(key)
+            for suffix in ["万元", "元", "件", "个", "项", "次"] where body.hasSuffix(suffix) {
+                body = body.dropLast(suffix.count)
+                break
+            }
+            if let f = body.first, f == "-" || f == "+" || f == "\u{2212}" { body = body.dropFirst() }
+            guard let first = body.first, first.isASCII, first.isNumber else { return false }
+            return body.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
+        }
+        var g = SampleReports.Generator(seed: 13)
+        var keys = Array(CellReader.placeholders) + ["&nbsp;", "\u{F967}适用", "12\u{F9A8}", "12万元", "-3件", "\u{2212}5次", "+7个", "1,234.5元",
+                                                    "12元\u{301}", "\u{600}元", "１２件", "12 件", "e\u{301}12", "-\u{301}3", "3\u{301}件"]
+        let alphabet = Self.hostile + ["万元", "元", "件", "个", "项", "次", "无", "空", "\u{2212}", "N/A", "…", "\u{F967}", "\u{2F800}"]
+        for _ in 0..<6000 { keys.append(Self.random(&g, pieces: 4, from: alphabet)) }
+        for line in Self.shapeLines.prefix(600) { keys += line.split(separator: " ").map { LabelKey.of($0) } }
+        let mismatches = keys.filter { CellReader.looksLikeValue(key: $0) != byDefinition($0) }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+
     /// Whether the bytes hold `。` or `；` and no `|`, by a plain search (Character `contains` would also match canonical equivalents).
     static func isProseByDefinition(_ bytes: [UInt8]) -> Bool {
         func has(_ needle: [UInt8]) -> Bool {

@@ -190,16 +190,27 @@ enum PlainTextReader {
 enum PageMarks {
     static let dashes: Set<Character> = ["—", "-", "–", "―", "─"]
 
-    /// `isPageMark` of a line's UTF-8 bytes; a line that can hold no digit is no String first.
+    /// `isPageMark` of a line's UTF-8 bytes, made a String only when it may be one: when it may
+    /// hold a digit and has a scalar that may be a dash, `/` or `第` (anything but ASCII letters,
+    /// digits and spaces and the ideographs other than 第: a value line `12`, a label `自然人` is none).
     static func isPageMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         var digit = false
+        var mark = false
         while i < bytes.count {
             let (scalar, length) = UTF8Scalars.decode(bytes, at: i)
-            if mayBeDigit(scalar) { digit = true; break }
+            if mayBeDigit(scalar) { digit = true }
+            if mayBeMark(scalar) { mark = true }
             i += length
         }
-        return digit && isPageMark(Substring(decoding: bytes, as: UTF8.self))
+        return digit && mark && isPageMark(Substring(decoding: bytes, as: UTF8.self))
+    }
+
+    @inline(__always)
+    static func mayBeMark(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return !(v == 0x20 || (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)) }
+        return !(0x4E00...0x9FFF).contains(v) || v == 0x7B2C  // 第
     }
 
     static func isPageMark(_ raw: Substring) -> Bool {
