@@ -172,6 +172,8 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         case traditionalScript
         /// A row printed without its blank cells, its values placed by the table's identities.
         case blanksPlaced
+        /// A row's total printed as the first digits of its parts' sum: cut off at the page's edge.
+        case totalCutOff
     }
 
     public let level: Level

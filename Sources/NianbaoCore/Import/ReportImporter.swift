@@ -13,6 +13,11 @@ import Darwin
 public enum ReportImporter {
     /// Imports raw file contents. Refuses empty, binary and non-UTF-8 files with a clear message.
     public static func `import`(bytes: [UInt8], options: ImportOptions = ImportOptions()) throws(ImportError) -> ImportResult {
+        try `import`(bytes: bytes, options: options, fromPDF: false)
+    }
+
+    /// Imports raw file contents; `fromPDF` when `pdftotext` made them.
+    static func `import`(bytes: [UInt8], options: ImportOptions, fromPDF: Bool) throws(ImportError) -> ImportResult {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw .empty }
@@ -21,9 +26,9 @@ public enum ReportImporter {
         // only invalid input is walked again, for the offset of its first bad byte.
         guard let text = String(validating: body, as: UTF8.self) else {
             if let offset = firstInvalidUTF8(body) { throw .notUTF8(offset: offset + (bytes.count - body.count)) }
-            return try importValidated(Array(body), text: String(decoding: body, as: UTF8.self), options: options)
+            return try importValidated(Array(body), text: String(decoding: body, as: UTF8.self), options: options, fromPDF: fromPDF)
         }
-        return try importValidated(Array(body), text: text, options: options)
+        return try importValidated(Array(body), text: text, options: options, fromPDF: fromPDF)
     }
 
     /// Imports text.
@@ -32,7 +37,7 @@ public enum ReportImporter {
     }
 
     /// Imports `bytes`, valid UTF-8 with no NUL, whose text is `text`.
-    static func importValidated(_ bytes: [UInt8], text: String, options: ImportOptions) throws(ImportError) -> ImportResult {
+    static func importValidated(_ bytes: [UInt8], text: String, options: ImportOptions, fromPDF: Bool) throws(ImportError) -> ImportResult {
         var document: SourceDocument
         if HTMLReader.looksLikeHTML(bytes) {
             document = try HTMLReader.read(bytes)
@@ -55,6 +60,7 @@ public enum ReportImporter {
         } else {
             try ImportLimits.checkText(bytes)
             document = SourceDocument.text(text)
+            document.fromPDF = fromPDF
         }
         return try importDocument(document, options: options)
     }
@@ -107,6 +113,62 @@ struct FormLabelKeys: Sendable {
         /// Group labels and the label run together, outermost first, e.g. `行政诉讼未经复议直接起诉`;
         /// one entry per starting group (`三、本年度办理结果(三)不予公开1.…`, `(三)不予公开1.…`).
         let groupedKeys: [String]
+        /// The row's group labels run together (`三、本年度办理结果(三)不予公开`); empty for a row in no group.
+        let groupKey: String
+        /// Bytes of the shortest prefix of `key` (whole characters, at least `truncatedMinimum`) that
+        /// no other row of the table starts with: a label cut off there still names this row alone.
+        let uniquePrefixBytes: Int
+
+        /// Fewest characters a label cut off by a wrap may keep and still be read as its row.
+        static let truncatedMinimum = 6
+
+        /// True when `s`, a label cut short (the rest printed after the values, as `pdftotext -layout`
+        /// wraps a table cell), can only be this row's: a prefix of its key, long enough to be unique.
+        func isTruncated(_ s: String) -> Bool {
+            s.utf8.count >= uniquePrefixBytes && s.utf8.count < key.utf8.count && key.bytesStart(with: s)
+        }
+
+        /// The rest of `s` when it starts with a piece of the row's group labels printed on the row's
+        /// line (`三、本年(一)予以公开`, `(三1.属于国家`): the part from the row's own label on, else nil.
+        func afterGroupFragment(_ s: String) -> String? {
+            guard !groupKey.isEmpty else { return nil }
+            let head = String(key.prefix(4))
+            guard !head.isEmpty, let r = TextSearch.firstRange(of: head, in: s), r.lowerBound > s.startIndex else { return nil }
+            let prefix = String(s[..<r.lowerBound])
+            guard groupKey.bytesContain(prefix) else { return nil }
+            return String(s[r.lowerBound...])
+        }
+
+        /// True for a piece of the row's group labels or of its own label, or a piece of each run
+        /// together (a wrapped cell's other lines, printed between the label and the values, and
+        /// sharing a line): `果`, `(区分处理的,`, `果的,只计这一情形,不计其`.
+        func isOwnFragment(_ s: String) -> Bool {
+            guard !s.isEmpty else { return false }
+            if groupKey.bytesContain(s) || key.bytesContain(s) { return true }
+            return groupPieceSplits(s).contains { key.bytesContain(String(s[$0...])) }
+        }
+
+        /// `s` continued by `next`, or by `next` after a piece of the group's label printed at its
+        /// start (`理通知要求缴纳费用、行`), when that is still a prefix of the row's label; else nil.
+        func continued(_ s: String, by next: String) -> String? {
+            if key.bytesStart(with: s + next) { return s + next }
+            for at in groupPieceSplits(next) where key.bytesStart(with: s + next[at...]) { return s + next[at...] }
+            return nil
+        }
+
+        /// The indices of `s` (after its first character, before its end) where what comes before
+        /// is a piece of the group labels.
+        func groupPieceSplits(_ s: String) -> [String.Index] {
+            guard !groupKey.isEmpty else { return [] }
+            var splits: [String.Index] = []
+            var at = s.index(after: s.startIndex)
+            while at < s.endIndex {
+                guard groupKey.bytesContain(String(s[..<at])) else { break }
+                splits.append(at)
+                at = s.index(after: at)
+            }
+            return splits
+        }
     }
 
     let rows: [TableID: [String: Row]]
@@ -114,11 +176,23 @@ struct FormLabelKeys: Sendable {
     init(_ form: FormDefinition) {
         var rows: [TableID: [String: Row]] = [:]
         for table in form.tables {
-            for row in table.allRows {
-                let key = LabelKey.of(row.label)
+            let keys = table.allRows.map { LabelKey.of($0.label) }
+            for (k, row) in table.allRows.enumerated() {
+                let key = keys[k]
                 let grouped = row.groups.indices.map { LabelKey.of(row.groups[$0...].joined() + row.label) }
+                // The shortest unique prefix, on a character boundary.
+                var unique = key.utf8.count
+                var prefix = ""
+                for (n, c) in key.enumerated() {
+                    prefix.append(c)
+                    if n + 1 >= Row.truncatedMinimum, !keys.enumerated().contains(where: { $0.offset != k && $0.element.bytesStart(with: prefix) }) {
+                        unique = prefix.utf8.count
+                        break
+                    }
+                }
                 rows[table.id, default: [:]][row.id] = Row(id: row.id, key: key, core: LabelKey.core(ofKey: key),
-                                                           groupedKeys: grouped)
+                                                           groupedKeys: grouped, groupKey: LabelKey.of(row.groups.joined()),
+                                                           uniquePrefixBytes: unique)
             }
         }
         self.rows = rows
@@ -518,6 +592,11 @@ struct Interpreter {
             var s = t.cell.key
             var j = i
             var matched = matches(s, row)
+            // PDF layout text: a piece of the group label printed on the row's line, before its label.
+            if !matched, document.kind != .html, let rest = row.afterGroupFragment(s) {
+                s = rest
+                matched = matches(s, row)
+            }
             // One-line crawled text: the header's last words run into the first row's label
             // (`对外公开总数量规章0 8729`); the label is then the end of a word its digits are glued to.
             if !matched, runTogether, i + 1 < end, tokens[i + 1].isValue, tokens[i + 1].cell.glued,
@@ -527,8 +606,25 @@ struct Interpreter {
             while !matched, j + 1 < end, j - i < 5, !tokens[j + 1].isValue,
                   row.key.bytesStart(with: s) || row.groupedKeys.contains(where: { $0.bytesStart(with: s) }) || (row.core.map { $0.bytesStart(with: s) } ?? false) {
                 j += 1
-                s += tokens[j].cell.key
+                let next = tokens[j].cell.key
+                if document.kind != .html, !row.groupKey.isEmpty, row.key.bytesStart(with: s), !row.key.bytesStart(with: s + next) {
+                    // PDF layout text: a piece of the group's label between two lines of the row's own, or at the start of one.
+                    if row.groupKey.bytesContain(next) { continue }
+                    if let joined = row.continued(s, by: next) {
+                        s = joined
+                        matched = matches(s, row)
+                        continue
+                    }
+                }
+                s += next
                 matched = matches(s, row)
+            }
+            // A label cut short right before its values (the rest of the wrapped cell is printed after
+            // them), perhaps with pieces of its group's label between.
+            if !matched, document.kind != .html, row.isTruncated(s) {
+                var k = j + 1
+                while k < end, k - j <= 3, !tokens[k].isValue, row.isOwnFragment(tokens[k].cell.key) { k += 1 }
+                if k < end, tokens[k].isValue { return i...j }
             }
             guard matched else { continue }
             // A label broken after its core (`(二)部分公开(区分处理的,…` / `不计其他情形)`): take the rest too.
@@ -552,18 +648,26 @@ struct Interpreter {
     }
 
     /// Token indices of up to `count` values following a label that ends at `labelEnd`.
-    func values(after labelEnd: Int, count: Int, in tokens: [Token], end: Int) -> (indices: [Int], next: Int) {
+    func values(after labelEnd: Int, count: Int, in tokens: [Token], end: Int,
+                row: FormLabelKeys.Row? = nil) -> (indices: [Int], next: Int) {
         var result: [Int] = []
         var p = labelEnd + 1
         var crossedRow = false
         var skippedNote = false
+        var skippedFragments = 0
         while result.count < count, p < end {
             let t = tokens[p]
             if t.startsRow {
-                if result.isEmpty && document.valuesMayWrap && !crossedRow { crossedRow = true } else { break }
+                if result.isEmpty && document.valuesMayWrap && !crossedRow { crossedRow = true } else if !(result.isEmpty && skippedFragments > 0) { break }
             }
             if t.isValue || (document.kind == .html && !t.startsRow) {
                 result.append(p)
+                p += 1
+                continue
+            }
+            // PDF layout text: the other lines of a wrapped label, or of its group's, before the values.
+            if result.isEmpty, document.kind != .html, skippedFragments < 3, let row, row.isOwnFragment(t.cell.key) {
+                skippedFragments += 1
                 p += 1
                 continue
             }
@@ -615,7 +719,7 @@ struct Interpreter {
                     cursor = max(cursor, (run.last ?? label.upperBound) + 1)
                     continue
                 }
-                let found = values(after: label.upperBound, count: columns.count, in: tokens, end: tokens.count)
+                let found = values(after: label.upperBound, count: columns.count, in: tokens, end: tokens.count, row: rowKeys)
                 // Units named in the block's header, for amount columns.
                 var headerUnits: [String: CellReader.MoneyUnit] = [:]
                 for column in columns where column.kind == .amount {
@@ -659,6 +763,11 @@ struct Interpreter {
                                                       candidates: Self.placements(printed: cells.count, columns: columns.count)))
             return
         }
+        defer {
+            if positional, document.fromPDF {
+                refuseCutOffTotal(row: row, table: table, columns: columns, location: labelToken.cell.location, into: &report)
+            }
+        }
         for (k, column) in columns.enumerated() {
             let ref = CellRef(table: table.id, row: row.id, column: column.id)
             guard let index = definition.index(of: ref) else { continue }
@@ -678,6 +787,31 @@ struct Interpreter {
                                               message: message))
             }
         }
+    }
+
+    /// Blanks a row's total printed as the first digits of its parts' sum (`688268` for
+    /// 688,268,395,431): in text `pdftotext` took out of a PDF, a table wider than the page loses
+    /// the end of its last column. Only the rightmost column, a total of the others, is checked;
+    /// a total that is merely wrong stays (a wrong total that happens to be such a prefix is blanked too, and reported).
+    mutating func refuseCutOffTotal(row: RowDefinition, table: TableDefinition, columns: [ColumnDefinition], location: ImportLocation,
+                                    into report: inout Report) {
+        let definition = report.definition
+        guard let last = columns.last, let parts = last.sumOf,
+              let totalIndex = definition.index(of: CellRef(table: table.id, row: row.id, column: last.id)),
+              let total = report.cells[totalIndex].count else { return }
+        var sum: Int64 = 0
+        for id in parts {
+            guard let i = definition.index(of: CellRef(table: table.id, row: row.id, column: id)), let v = report.cells[i].count else { return }
+            let (s, overflow) = sum.addingReportingOverflow(v)
+            if overflow { return }
+            sum = s
+        }
+        let printed = String(total), whole = String(sum)
+        guard total != sum, whole.count > printed.count, whole.hasPrefix(printed) else { return }
+        report.cells[totalIndex] = .empty
+        problems.append(ImportProblem(level: .error, kind: .totalCutOff, location: location, cell: CellRef(table: table.id, row: row.id, column: last.id),
+                                      published: printed,
+                                      message: "表" + definition.cells[totalIndex].label + "：印为 \(printed)，是各项之和 \(sum) 的前几位，数字可能在页面右边缘被截断，导入为空；请核对原文。"))
     }
 
     mutating func read(_ cell: SourceDocument.Cell, into index: Int, ref: CellRef, kind: CellKind,

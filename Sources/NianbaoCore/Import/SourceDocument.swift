@@ -38,6 +38,9 @@ struct SourceDocument {
     var droppedPageMarks: Int = 0
     /// A web page without table elements, read as its text.
     var fromHTML: Bool = false
+    /// True for text `pdftotext` took out of a PDF, where a table wider than the page loses the
+    /// end of its last column.
+    var fromPDF: Bool = false
 
     /// The longest line (in UTF-8 bytes) read as a possible heading. A narrative segment of a
     /// one-line body longer than this has no cell: it is no heading, label or value.

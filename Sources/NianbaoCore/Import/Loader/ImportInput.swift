@@ -19,7 +19,7 @@ extension ReportImporter {
             return try importDocument(SourceDocument.word(document), options: options)
         case .pdfText(let bytes):
             // Page breaks are line breaks; the rest is line text like any other.
-            return try `import`(bytes: bytes.map { $0 == 0x0C ? 0x0A : $0 }, options: options)
+            return try `import`(bytes: bytes.map { $0 == 0x0C ? 0x0A : $0 }, options: options, fromPDF: true)
         }
     }
 }
