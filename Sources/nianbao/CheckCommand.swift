@@ -224,6 +224,12 @@ struct CheckResult: Sendable {
         return report.review.annotate(findings, in: report)
     }
 
+    /// The findings with their notes when the report has notes; nil when it has none (every finding is open).
+    var reviewedWhenNoted: [ReviewedFinding]? {
+        guard let report, !report.review.notes.isEmpty else { return nil }
+        return report.review.annotate(findings, in: report)
+    }
+
     static func check(_ input: BatchInput, previous: PreviousSource) -> CheckResult {
         switch input {
         case .refused(let path, let reason):

@@ -94,12 +94,13 @@ struct FileOutcome: Sendable {
         path = result.path
         exitCode = result.exitCode
         signature = options.clusters ? result.report.map { SimilarityClusters.Signature($0) } ?? .unreadable : nil
-        let reviewed = result.reviewed
-        counts = SeverityCounts(reviewed)
+        // Findings are wrapped with their notes only when the report has notes (most have none).
+        let reviewed = result.reviewedWhenNoted
+        counts = reviewed.map { SeverityCounts($0) } ?? SeverityCounts(result.findings)
         switch options.format {
         case .text:
             rendered = options.summary ? Array(TextReport.summaryLine(result, counts: counts).utf8)
-                                       : TextReport.renderBytes(result, reviewed: reviewed, minSeverity: options.minSeverity)
+                                       : TextReport.renderBytes(result, reviewed: reviewed, counts: counts, minSeverity: options.minSeverity)
         case .tsv:
             rendered = Array((options.summary ? TSVReport.summaryRow(result, counts: counts)
                                               : TSVReport.findingRows(result, minSeverity: options.minSeverity)).utf8)
@@ -212,21 +213,24 @@ enum TextReport {
     }
 
     static func render(_ result: CheckResult, reviewed: [ReviewedFinding], minSeverity: Severity) -> String {
-        String(decoding: renderBytes(result, reviewed: reviewed, minSeverity: minSeverity), as: UTF8.self)
+        String(decoding: renderBytes(result, reviewed: reviewed, counts: SeverityCounts(reviewed), minSeverity: minSeverity), as: UTF8.self)
     }
 
     /// The text of one file as UTF-8, written into one buffer (a batch renders thousands of these).
-    static func renderBytes(_ result: CheckResult, reviewed: [ReviewedFinding], minSeverity: Severity) -> [UInt8] {
+    ///
+    /// `reviewed`: the findings with their notes, or nil when the report has none (then
+    /// `result.findings` are listed, none with a verdict); `counts` are theirs.
+    static func renderBytes(_ result: CheckResult, reviewed: [ReviewedFinding]?, counts: SeverityCounts, minSeverity: Severity) -> [UInt8] {
         guard let report = result.report else {
             return Array("✗ \(safe(result.error?.description ?? result.path))\n".utf8)
         }
         var out: [UInt8] = []
-        out.reserveCapacity(256 + reviewed.count * 512)
+        out.reserveCapacity(256 + result.findings.count * 512)
         func put(_ text: String) {
             var text = text
             text.withUTF8 { out.append(contentsOf: $0) }
         }
-        let tally = SeverityCounts(reviewed).tally
+        let tally = counts.tally
         put("\(result.exitCode == 0 ? "✓" : "✗") \(safe(result.path))：\(safe(report.agency)) \(report.year) 年度（\(report.form.displayName)）")
         put(tally.isEmpty ? " — 未发现问题\n" : " — " + tally.joined(separator: "，") + "\n")
         for note in result.notes { put("  注意：\(safe(note))\n") }
@@ -234,8 +238,12 @@ enum TextReport {
         var currentSection: SectionID?? = .none
         var hidden = 0
         let labels = CellText.labelBytes[report.form]
-        for item in reviewed {
-            let finding = item.finding
+        let count = reviewed?.count ?? result.findings.count
+        var k = 0
+        while k < count {
+            defer { k += 1 }
+            let item = reviewed?[k]
+            let finding = item?.finding ?? result.findings[k]
             guard finding.severity <= minSeverity else {
                 hidden += 1
                 continue
@@ -247,13 +255,13 @@ enum TextReport {
             }
             put("    [")
             put(finding.severity.label)
-            if let status = item.status { put("·" + status.label) }
+            if let status = item?.status { put("·" + status.label) }
             put("] ")
             put(finding.ruleID)
             put("  ")
             put(safe(finding.message))
             out.append(0x0A)
-            if let note = item.note { put("        " + safe(ReviewText.verdictLine(item, note: note)) + "\n") }
+            if let item, let note = item.note { put("        " + safe(ReviewText.verdictLine(item, note: note)) + "\n") }
             if !finding.cells.isEmpty {
                 put("        单元格：")
                 for (n, cell) in finding.cells.prefix(8).enumerated() {
@@ -503,6 +511,13 @@ final class OutputBuffer {
     func write(_ text: String) { write(Array(text.utf8)) }
 
     func write(_ data: [UInt8]) {
+        if data.count >= 1 << 14 {
+            // A large piece (a file's findings) goes out as it is, not copied into the buffer first.
+            flush()
+            beforeFlush()
+            sink(data)
+            return
+        }
         bytes += data
         if bytes.count > 1 << 16 { flush() }
     }
@@ -512,174 +527,5 @@ final class OutputBuffer {
         beforeFlush()
         sink(bytes)
         bytes.removeAll(keepingCapacity: true)
-    }
-}
-
-/// The pretty canonical bytes of a file's object in `check --format json`, written without
-/// building a JSON value for every finding (the findings are most of the output).
-///
-/// The bytes equal `PrettyCanonicalWriter.bytes(JSONReport.file(…))` without its final newline,
-/// every line after the first indented by `indent` more spaces (`CheckBatchTests` compares the
-/// streamed document with the whole one); the small members go through the writer, the findings
-/// array is written directly at its final indentation with keys and cell strings escaped once.
-enum FileJSON {
-    static func bytes(_ result: CheckResult, reviewed: [ReviewedFinding], counts: SeverityCounts, options: CheckOutputOptions,
-                      indent: Int = 0) -> [UInt8] {
-        let whole = PrettyCanonicalWriter.bytes(JSONReport.file(result, reviewed: [], counts: counts,
-                                                                options: CheckOutputOptions(format: .json, summary: true)))
-        let head = JSONReport.indented(whole.last == 0x0A ? Array(whole.dropLast()) : whole, by: indent)
-        guard let report = result.report, !options.summary else { return head }
-        let anchor = newline(indent + 2) + Array("\"form\": ".utf8)
-        guard let at = find(anchor, in: head) else { return head }
-        var out: [UInt8] = []
-        out.reserveCapacity(head.count + reviewed.count * 900)
-        out += head[..<at]
-        newline(indent + 2, to: &out)
-        out += keyFindings
-        let shown = reviewed.filter { $0.finding.severity <= options.minSeverity }
-        if shown.isEmpty {
-            out += Array("[]".utf8)
-        } else {
-            let strings = cellStrings[report.form]
-            out.append(UInt8(ascii: "["))
-            for (n, item) in shown.enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 4, to: &out)
-                finding(item, indent: indent + 4, strings: strings, to: &out)
-            }
-            newline(indent + 2, to: &out)
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(UInt8(ascii: ","))
-        out += head[at...]
-        return out
-    }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        var i = 0
-        while i <= haystack.count - needle.count {
-            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    static func newline(_ indent: Int) -> [UInt8] { [0x0A] + Array(repeating: 0x20, count: indent) }
-
-    /// A line feed and 64 spaces, cut to the indent wanted.
-    static let newlineAndSpaces: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 64)
-
-    @inline(__always)
-    static func newline(_ indent: Int, to out: inout [UInt8]) {
-        if indent < newlineAndSpaces.count {
-            newlineAndSpaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...indent])) }
-        } else {
-            out.append(0x0A)
-            for _ in 0..<indent { out.append(0x20) }
-        }
-    }
-
-    /// `"key": `, escaped once.
-    static func key(_ k: String) -> [UInt8] { string(k) + [UInt8(ascii: ":"), 0x20] }
-    static let keyFindings = key("findings"), keyActual = key("actual"), keyCells = key("cells"), keyExpected = key("expected"),
-               keyFingerprint = key("fingerprint"), keyMessage = key("message"), keyReview = key("review"), keyRule = key("rule"),
-               keySection = key("section"), keySeverity = key("severity"), keySpan = key("span"), keyID = key("id"), keyLabel = key("label")
-    static let sectionStrings: [SectionID: [UInt8]] = Dictionary(uniqueKeysWithValues: SectionID.allCases.map { ($0, string($0.rawValue)) })
-    static let severityStrings: [[UInt8]] = Severity.allCases.map { string($0.rawValue) }
-
-    /// A JSON string's bytes, escaped as the canonical writer escapes it.
-    static func string(_ s: String) -> [UInt8] {
-        var out: [UInt8] = []
-        JSONText.appendString(s, to: &out)
-        return out
-    }
-
-    /// Escaped id and label of every cell, per form.
-    static let cellStrings = PerForm { def in def.cells.map { (id: string($0.ref.description), label: string($0.label)) } }
-
-    /// Deepest finding indent whose cell objects are made in advance (the streamed document's is 8).
-    static let preparedIndents = 12
-
-    /// Every cell's whole `{"id": …, "label": …}` object, as written inside a finding at each
-    /// indent up to `preparedIndents`, per form: a finding of a row or column names dozens of cells.
-    static let cellObjects = PerForm { def -> [[[UInt8]]] in
-        let strings = def.cells.map { (id: string($0.ref.description), label: string($0.label)) }
-        return (0...preparedIndents).map { inner in
-            strings.map { cellObject(id: $0.id, label: $0.label, inner: inner) }
-        }
-    }
-
-    static func cellObject(id: [UInt8], label: [UInt8], inner: Int) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        member(keyID, indent: inner + 4, to: &out, first: true)
-        out.append(contentsOf: id)
-        member(keyLabel, indent: inner + 4, to: &out)
-        out.append(contentsOf: label)
-        newline(inner + 2, to: &out)
-        out.append(UInt8(ascii: "}"))
-        return out
-    }
-
-    @inline(__always)
-    static func member(_ key: [UInt8], indent: Int, to out: inout [UInt8], first: Bool = false) {
-        if !first { out.append(UInt8(ascii: ",")) }
-        newline(indent, to: &out)
-        out.append(contentsOf: key)
-    }
-
-    /// A nested value written by the canonical writer, its lines indented to `indent`.
-    static func nested(_ value: JSONValue, indent: Int, to out: inout [UInt8]) {
-        for byte in PrettyCanonicalWriter.bytes(value).dropLast() {
-            out.append(byte)
-            if byte == 0x0A { for _ in 0..<indent { out.append(0x20) } }
-        }
-    }
-
-    static func finding(_ item: ReviewedFinding, indent: Int, strings: [(id: [UInt8], label: [UInt8])], to out: inout [UInt8]) {
-        let f = item.finding
-        let inner = indent + 2
-        out.append(UInt8(ascii: "{"))
-        var first = true
-        func key(_ k: [UInt8]) {
-            member(k, indent: inner, to: &out, first: first)
-            first = false
-        }
-        if let a = f.actual { key(keyActual); JSONText.appendString(a, to: &out) }
-        key(keyCells)
-        if f.cells.isEmpty {
-            out += [UInt8(ascii: "["), UInt8(ascii: "]")]
-        } else {
-            out.append(UInt8(ascii: "["))
-            let prepared = inner <= preparedIndents ? cellObjects[f.form][inner] : nil
-            for (n, cell) in f.cells.enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                newline(inner + 2, to: &out)
-                if let prepared {
-                    out.append(contentsOf: prepared[cell])
-                } else {
-                    out.append(contentsOf: cellObject(id: strings[cell].id, label: strings[cell].label, inner: inner))
-                }
-            }
-            newline(inner, to: &out)
-            out.append(UInt8(ascii: "]"))
-        }
-        if let e = f.expected { key(keyExpected); JSONText.appendString(e, to: &out) }
-        key(keyFingerprint); JSONText.appendString(item.fingerprint.description, to: &out)
-        key(keyMessage); JSONText.appendString(f.message, to: &out)
-        if item.note != nil, case .object(let members) = JSONReport.finding(item) {
-            key(keyReview)
-            nested(members["review"] ?? .null, indent: inner, to: &out)
-        }
-        key(keyRule); JSONText.appendString(f.ruleID, to: &out)
-        key(keySection)
-        if let section = f.section { out += sectionStrings[section] ?? string(section.rawValue) } else { out += Array("null".utf8) }
-        key(keySeverity); out += severityStrings[Severity.allCases.firstIndex(of: f.severity)!]
-        if let span = f.span {
-            key(keySpan)
-            nested(JSONReport.spanJSON(span), indent: inner, to: &out)
-        }
-        newline(indent, to: &out)
-        out.append(UInt8(ascii: "}"))
     }
 }

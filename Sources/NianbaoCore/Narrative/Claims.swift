@@ -64,7 +64,10 @@ enum ClaimReader {
 
     /// Where each trigger word occurs in a text.
     struct TriggerIndex {
-        var offsets: [[UInt32]: [Int]] = [:]
+        /// The trigger words found, each with its offsets ascending: a few per text, so a list
+        /// searched in order (the words asked for are the lists' own arrays, equal at a glance)
+        /// costs less than hashing every word asked for.
+        var offsets: [(word: [UInt32], list: [Int])] = []
         /// Every offset where some trigger word starts, ascending.
         var starts: [Int] = []
 
@@ -74,7 +77,11 @@ enum ClaimReader {
                 guard let words = ClaimReader.triggers[s[i]] else { continue }
                 var any = false
                 for word in words where text.matches(word, at: i) {
-                    offsets[word, default: []].append(i)
+                    if let k = offsets.firstIndex(where: { $0.word == word }) {
+                        offsets[k].list.append(i)
+                    } else {
+                        offsets.append((word, [i]))
+                    }
                     any = true
                 }
                 if any { starts.append(i) }
@@ -93,7 +100,7 @@ enum ClaimReader {
 
         /// The first place `word` occurs in `range`.
         func find(_ word: [UInt32], in range: Range<Int>) -> Int? {
-            guard let list = offsets[word] else { return nil }
+            guard let list = offsets.first(where: { $0.word == word })?.list else { return nil }
             var lo = 0, hi = list.count
             while lo < hi {
                 let mid = (lo + hi) / 2

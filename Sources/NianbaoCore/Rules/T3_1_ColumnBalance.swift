@@ -12,8 +12,9 @@ extension Rule {
                 context.report(
                     cells: [column.r1, column.r2, column.r3_7, column.r4], section: .s3,
                     expected: lhs.description, actual: rhs.description,
-                    "三 › \(column.label)：本年新收（\(values[0].displayText)）+ 上年结转（\(values[1].displayText)）= \(lhs.displayText)，"
-                        + "应等于 办理结果总计（\(values[2].displayText)）+ 结转下年度（\(values[3].displayText)）= \(rhs.displayText)\(gapText(lhs, rhs))。")
+                    messageText(["三 › ", column.label, "：本年新收（", values[0].displayText, "）+ 上年结转（", values[1].displayText, "）= ",
+                                 lhs.displayText, "，应等于 办理结果总计（", values[2].displayText, "）+ 结转下年度（", values[3].displayText,
+                                 "）= ", rhs.displayText, gapText(lhs, rhs), "。"]))
             }
         }
     }
@@ -21,11 +22,20 @@ extension Rule {
 
 /// Cell indices of the four summary rows of table 三, column by column.
 struct T3Columns: Sendable {
-    /// The column's header path; joined into a label only for a message.
+    /// The column's header path.
     let path: [String]
     let r1: Int, r2: Int, r3_7: Int, r4: Int
+    /// The path joined for messages, made once per form (a worst-case batch names a column in thousands of them).
+    let label: String
 
-    var label: String { path.joinedText(separator: " › ") }
+    init(path: [String], r1: Int, r2: Int, r3_7: Int, r4: Int) {
+        self.path = path
+        self.r1 = r1
+        self.r2 = r2
+        self.r3_7 = r3_7
+        self.r4 = r4
+        label = path.joinedText(separator: " › ")
+    }
 
     static let plans = PerForm { def -> [T3Columns] in
         let t3 = def.table(.t3)

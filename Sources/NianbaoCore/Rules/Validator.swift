@@ -12,14 +12,14 @@ public enum Validator {
 
     /// All findings for `report`, ordered by section, then cell, then rule.
     public static func validate(_ report: Report, previous: Report? = nil) -> [Finding] {
-        var findings: [Finding] = []
-        let narratives = NarrativeSet(report)
+        // One context for every rule (each of its own would copy the report's references again);
+        // the rules append their findings to it in turn.
+        var context = RuleContext(report: report, previous: previous, rule: rules[0], narratives: NarrativeSet(report))
         for rule in rules where rule.forms.contains(report.form) && (!rule.needsPrevious || previous != nil) {
-            var context = RuleContext(report: report, previous: previous, rule: rule, narratives: narratives)
+            context.rule = rule
             rule.evaluate(&context)
-            findings += context.findings
         }
-        return sortedForDisplay(findings)
+        return sortedForDisplay(context.findings)
     }
 
     /// `findings` in `Finding.displayOrder`, stable, sorting small keys instead of moving findings about.

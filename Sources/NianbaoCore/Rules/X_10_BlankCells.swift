@@ -64,9 +64,16 @@ private struct BlankRow: Sendable {
     let path: [String]
     let section: SectionID
     let cells: [Int]
+    /// The row's label path, e.g. `三 › （三）本年度办理结果 › 1.予以公开`, made once per form.
+    let label: String
 
-    /// The row's label path, e.g. `三 › （三）本年度办理结果 › 1.予以公开`; made only for a message.
-    var label: String { ([numeral] + path).joinedText(separator: " › ") }
+    init(numeral: String, path: [String], section: SectionID, cells: [Int]) {
+        self.numeral = numeral
+        self.path = path
+        self.section = section
+        self.cells = cells
+        label = ([numeral] + path).joinedText(separator: " › ")
+    }
 }
 
 private let rows = PerForm { def -> [BlankRow] in

@@ -24,10 +24,14 @@ enum SumCheck {
             guard !target.isEmpty, let sum = CellValue.sum(of: formula.addends, in: cells) else { continue }
             if !sum.numericallyEquals(target) {
                 let def = context.definition.cells[formula.target]
+                var cells: [Int] = []
+                cells.reserveCapacity(1 + formula.addends.count)
+                cells.append(formula.target)
+                cells += formula.addends
                 context.report(
-                    cells: [formula.target] + formula.addends, section: def.ref.table.section,
+                    cells: cells, section: def.ref.table.section,
                     expected: sum.description, actual: target.description,
-                    "\(def.label)：\(describe(def))，应为 \(sum.displayText)，实际填写 \(target.displayText)\(gapText(sum, target))。")
+                    messageText([def.label, "：", describe(def), "，应为 ", sum.displayText, "，实际填写 ", target.displayText, gapText(sum, target), "。"]))
             }
         }
     }
