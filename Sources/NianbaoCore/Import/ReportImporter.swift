@@ -658,7 +658,12 @@ struct Interpreter {
         while result.count < count, p < end {
             let t = tokens[p]
             if t.startsRow {
-                if result.isEmpty && document.valuesMayWrap && !crossedRow { crossedRow = true } else if !(result.isEmpty && skippedFragments > 0) { break }
+                if result.isEmpty && document.valuesMayWrap && !crossedRow {
+                    crossedRow = true
+                } else if !(result.isEmpty && skippedFragments > 0 && (t.isValue || row?.isOwnFragment(t.cell.key) == true)) {
+                    // Past the label's own other lines, only its values or more of those lines: not another row's label or note.
+                    break
+                }
             }
             if t.isValue || (document.kind == .html && !t.startsRow) {
                 result.append(p)
@@ -671,8 +676,8 @@ struct Interpreter {
                 p += 1
                 continue
             }
-            // A note printed after the label, e.g. `(含…)`.
-            if result.isEmpty, !skippedNote, t.cell.key.utf8.first == UInt8(ascii: "(") {
+            // A note printed after the label, e.g. `(含…)`; not the next row's label (`(三)不予公开…`).
+            if result.isEmpty, !skippedNote, t.cell.key.utf8.first == UInt8(ascii: "("), !Self.startsWithOrdinal(t.cell.key) {
                 skippedNote = true
                 p += 1
                 continue
@@ -681,6 +686,15 @@ struct Interpreter {
         }
         return (result, p)
     }
+
+    /// True for a key starting like a row or group label: a bracket and an ordinal, `(一)`,
+    /// `(12)`, `(三1.` (its closing bracket lost in a wrap). A note (`(含…)`) starts otherwise.
+    static func startsWithOrdinal(_ key: String) -> Bool {
+        guard key.utf8.first == UInt8(ascii: "("), let next = key.unicodeScalars.dropFirst().first else { return false }
+        return ordinalScalars.contains(next) || ("0"..."9").contains(next)
+    }
+
+    static let ordinalScalars = Set("一二三四五六七八九十".unicodeScalars)
 
     mutating func readTable(_ table: TableDefinition, tokens: [Token], into report: inout Report) {
         pendingRuns = []

@@ -141,3 +141,31 @@ import Testing
         #expect(r1.afterGroupFragment("三、本一、本年新收") == nil, "a row in no group")
     }
 }
+
+/// A row printed without values takes nothing from the row after it, even when that row's label
+/// starts with a bracket as a note does.
+@Suite struct RowWithoutValuesTests {
+    @Test func aRowWithoutValuesTakesNoneOfTheNextRows() throws {
+        let page = """
+        三、收到和处理政府信息公开申请情况
+                                  自然人   商业企业   科研机构   社会公益组织   法律服务机构   其他   总计
+        一、本年新收政府信息公开申请数量     1     0     0     0     0     0     1
+        二、上年结转政府信息公开申请数量     0     0     0     0     0     0     0
+        三、本年度办理结果
+        （一）予以公开     1     0     0     0     0     0     1
+        （二）部分公开（区分处理的，只计这一情形，不计其他情形）
+        （三）不予公开 1.属于国家秘密     0     0     0     0     0     0     0
+        2.其他法律行政法规禁止公开     0     0     0     0     0     0     0
+        """
+        for input in [ImportInput.pdfText(Array(page.utf8)), .text(Array(page.utf8))] {
+            let result = try ReportImporter.import(input, options: ImportOptions(year: 2023, agency: "某某市水利局", partial: true))
+            let d = result.report.definition
+            for column in ["np", "total"] {
+                let i = try #require(d.index(of: CellRef(table: .t3, row: "r3_2", column: column)))
+                #expect(result.report.cells[i].isEmpty, "\(column): \(result.report.cells[i])")
+            }
+            let kept = try #require(d.index(of: CellRef(table: .t3, row: "r3_1", column: "np")))
+            #expect(result.report.cells[kept] == .count(1))
+        }
+    }
+}
