@@ -117,6 +117,52 @@ enum ImportedNarrative {
         return out
     }
 
+    /// The width of a full line of prose when `lines` (a whole document's, with whether each is
+    /// prose) were printed by `pdftotext -layout` from a PDF set at wide line spacing: a blank line
+    /// between the lines of a paragraph, two or more between paragraphs. Nil for any other text.
+    ///
+    /// Taken as such when, between consecutive prose lines, no gap is empty (at most one in five),
+    /// some are one blank line and some two or more, and the widest line is page-wide (60 columns).
+    static func spacedProseWidth(_ lines: [(text: String, isProse: Bool)]) -> Int? {
+        var gaps: [Int] = []
+        var run = 0
+        var previousWasProse = false
+        var full = 0
+        for line in lines {
+            if line.text.trimmingAllSpace.isEmpty { run += 1; continue }
+            if line.isProse {
+                if previousWasProse { gaps.append(run) }
+                full = max(full, DisplayWidth.of(line.text.trimmingAllSpace))
+            }
+            previousWasProse = line.isProse
+            run = 0
+        }
+        let zeros = gaps.filter { $0 == 0 }.count, ones = gaps.filter { $0 == 1 }.count
+        guard gaps.count >= 4, zeros * 5 < gaps.count, ones > 0, ones + zeros < gaps.count, full >= 60 else { return nil }
+        return full
+    }
+
+    /// `lines` of such a document joined back into paragraphs: a line as wide as a full line
+    /// (within 4 columns) is continued by the line one blank line below it; two or more blank
+    /// lines, or a shorter line, end the paragraph. Blank lines are dropped.
+    static func joinSpacedLines(_ lines: [String], fullWidth: Int) -> [String] {
+        var out: [String] = []
+        var previousWidth: Int?
+        var run = 0
+        for line in lines {
+            let text = line.trimmingAllSpace
+            if text.isEmpty { run += 1; continue }
+            if let w = previousWidth, run == 1, w >= fullWidth - 4, !out.isEmpty {
+                out[out.count - 1] += text
+            } else {
+                out.append(String(text))
+            }
+            previousWidth = DisplayWidth.of(text)
+            run = 0
+        }
+        return out
+    }
+
     static let sentenceEnds = Set("。！？；：”!?;:")
     static let itemStarts = Set("（(一二三四五六七八九0123456789#-—•")
 

@@ -228,6 +228,8 @@ struct Interpreter {
     /// The lines that may be a section heading, in order, with their keys (without `#` marks or a
     /// trailing `|`): short, not a table row of several cells, at most 40 characters of key.
     let headingCandidates: [(line: Int, key: Substring)]
+    /// PDF text printed at wide line spacing: the width of a full line of prose (see `ImportedNarrative.spacedProseWidth`).
+    let spacedProseWidth: Int?
 
     init(document: SourceDocument, options: ImportOptions) {
         self.document = document
@@ -243,6 +245,8 @@ struct Interpreter {
             candidates.append((index, key))
         }
         headingCandidates = candidates
+        spacedProseWidth = document.fromPDF
+            ? ImportedNarrative.spacedProseWidth(document.lines.map { ($0.text, !$0.isTable && $0.cells.isEmpty) }) : nil
     }
 
     /// The first scalars a heading key can start with: an ordinal, or the first of a heading body.
@@ -563,7 +567,11 @@ struct Interpreter {
         }
         while let first = texts.first, first.trimmingAllSpace.isEmpty { texts.removeFirst() }
         while let last = texts.last, last.trimmingAllSpace.isEmpty { texts.removeLast() }
-        if document.kind == .lineText { texts = ImportedNarrative.joinHardBreaks(texts) }
+        if let fullWidth = spacedProseWidth {
+            texts = ImportedNarrative.joinSpacedLines(texts, fullWidth: fullWidth)
+        } else if document.kind == .lineText {
+            texts = ImportedNarrative.joinHardBreaks(texts)
+        }
         return texts.joined(separator: "\n")
     }
 
