@@ -702,7 +702,7 @@ struct Interpreter {
         return ordinalScalars.contains(next) || ("0"..."9").contains(next)
     }
 
-    static let ordinalScalars = Set("一二三四五六七八九十".unicodeScalars)
+    static let ordinalScalars = Set(numerals.compactMap(\.unicodeScalars.first) + ["十"])
 
     mutating func readTable(_ table: TableDefinition, tokens: [Token], into report: inout Report) {
         pendingRuns = []

@@ -11,6 +11,13 @@ import Testing
 @Suite struct PDFLayoutImportTests {
     /// r000024's figures run to twelve digits: LibreOffice lets table 三 run off the page, and
     /// the ends of its 总计 column are lost.
+    /// Table 三's heading and column header as one line of PDF text, for the pages below.
+    static let tableThreeHeading = """
+    三、收到和处理政府信息公开申请情况
+                              自然人   商业企业   科研机构   社会公益组织   法律服务机构   其他   总计
+
+    """
+
     static let names = ["r000000", "r000003", "r000004", "r000009", "r000010", "r000011", "r000024"]
 
     struct Tally {
@@ -133,9 +140,7 @@ import Testing
     /// A total cut off at the page's edge (the first digits of its parts' sum) is not read from
     /// PDF text; the same line as other text is read as printed, a wrong total being the report's own.
     @Test func aTotalCutOffAtThePageEdgeIsNotRead() throws {
-        let page = """
-        三、收到和处理政府信息公开申请情况
-                                  自然人   商业企业   科研机构   社会公益组织   法律服务机构   其他   总计
+        let page = PDFLayoutImportTests.tableThreeHeading + """
         一、本年新收政府信息公开申请数量     0     30     0     29     16     88     1
         二、上年结转政府信息公开申请数量     0     0     0    0     0     0    0
         """
@@ -173,9 +178,7 @@ import Testing
 /// starts with a bracket as a note does.
 @Suite struct RowWithoutValuesTests {
     @Test func aRowWithoutValuesTakesNoneOfTheNextRows() throws {
-        let page = """
-        三、收到和处理政府信息公开申请情况
-                                  自然人   商业企业   科研机构   社会公益组织   法律服务机构   其他   总计
+        let page = PDFLayoutImportTests.tableThreeHeading + """
         一、本年新收政府信息公开申请数量     1     0     0     0     0     0     1
         二、上年结转政府信息公开申请数量     0     0     0     0     0     0     0
         三、本年度办理结果
